@@ -1,0 +1,3 @@
+from safeplan.cli.main import main
+
+raise SystemExit(main())

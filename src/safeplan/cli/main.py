@@ -1,0 +1,148 @@
+"""The front door: argparse, global options, dispatch, and calm errors with documented exit codes.
+
+Command modules live in :mod:`safeplan.cli.commands`; each has ``register(subparsers, common)`` and
+names its handler as ``"module:function"`` so that nothing heavy (Textual, the vault, cryptography)
+is imported until a command actually needs it. ``safeplan crisis`` stays fast this way.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+from collections.abc import Sequence
+
+from safeplan import __version__
+from safeplan.core import errors
+
+# One line per command module, in the order they appear in --help.
+COMMAND_MODULES: tuple[str, ...] = (
+    "safeplan.cli.commands.setup",
+)
+
+EXIT_CODES_HELP = """\
+exit codes:
+  0  ok
+  1  something else went wrong (the message says what to do next)
+  2  the command was not understood (usage)
+  3  wrong passphrase or recovery code
+  4  the vault is damaged (a backup can be restored)
+  5  the vault is open in another safeplan
+  6  there is no vault at that path
+
+In a crisis, `safeplan crisis` shows crisis lines at once: no vault or passphrase needed.
+"""
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse with a calmer error: what was wrong, and where to look."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        sys.stderr.write(f"safeplan: {message}\nRun `{self.prog} --help` to see what it takes.\n")
+        raise SystemExit(errors.EXIT_USAGE)
+
+
+def common_options() -> argparse.ArgumentParser:
+    """Options every command takes, before or after the command name."""
+    common = argparse.ArgumentParser(add_help=False)
+    g = common.add_argument_group("global options")
+    g.add_argument(
+        "--vault",
+        metavar="PATH",
+        default=argparse.SUPPRESS,
+        help="the vault file (default: $SAFEPLAN_VAULT, else your user data folder)",
+    )
+    g.add_argument(
+        "--passphrase-file",
+        metavar="PATH",
+        default=argparse.SUPPRESS,
+        help="read secrets from this file, one per line in the order asked ('-' for standard "
+        "input); otherwise you are asked without echo",
+    )
+    g.add_argument(
+        "--demo",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="use a built-in sample vault held in memory; nothing is written to disk",
+    )
+    return common
+
+
+def build_parser() -> Parser:
+    common = common_options()
+    parser = Parser(
+        prog="safeplan",
+        description="A private, offline safety plan and self-care companion. "
+        "With no command, opens the full-screen app.",
+        epilog=EXIT_CODES_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"safeplan {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub, common)
+    return parser
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    args = build_parser().parse_args(argv)
+    for name, default in (("vault", None), ("passphrase_file", None), ("demo", False)):
+        if not hasattr(args, name):
+            setattr(args, name, default)
+    return args
+
+
+def _disable_core_dumps() -> None:
+    try:
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    except (ImportError, ValueError, OSError):  # pragma: no cover - platform dependent
+        pass
+
+
+def _run(args: argparse.Namespace) -> int:
+    handler = getattr(args, "handler", None)
+    if handler is None:
+        from safeplan.tui.launch import run_tui
+
+        return run_tui(args)
+    module_name, func_name = handler.split(":")
+    func = getattr(importlib.import_module(module_name), func_name)
+    result = func(args)
+    return int(result or 0)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    _disable_core_dumps()
+    try:
+        args = parse_args(argv)
+        return _run(args)
+    except errors.SafeplanError as exc:
+        sys.stderr.write(f"safeplan: {exc.message}\n")
+        if exc.hint:
+            sys.stderr.write(f"{exc.hint}\n")
+        return exc.exit_code
+    except KeyboardInterrupt:
+        sys.stderr.write("\nStopped. Nothing else was changed.\n")
+        return 130
+    except BrokenPipeError:
+        # The reader went away (e.g. `safeplan log | head`): not an error worth a message.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return errors.EXIT_OK
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: never a traceback
+        from safeplan.cli.crash import write_crash_report
+
+        report = write_crash_report(exc)
+        sys.stderr.write(
+            "safeplan: something went wrong that safeplan did not expect. "
+            "Anything already saved is safe.\n"
+        )
+        if report:
+            sys.stderr.write(f"A report without any personal words was written to {report}.\n")
+        sys.stderr.write("If you need help right now, run `safeplan crisis`.\n")
+        return errors.EXIT_ERROR

@@ -1,0 +1,130 @@
+"""Errors a person can act on, each with its documented exit code.
+
+Every message is written for a person who may be having a very hard time: what happened, then what
+to do next, in one or two plain sentences. Messages never contain anything the person wrote.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+# Exit codes (also in `safeplan --help` and the README).
+EXIT_OK = 0
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+EXIT_WRONG_SECRET = 3
+EXIT_DAMAGED = 4
+EXIT_LOCKED = 5
+EXIT_NO_VAULT = 6
+
+
+class SafeplanError(Exception):
+    """Base class: ``message`` says what happened, ``hint`` what to do next."""
+
+    exit_code = EXIT_ERROR
+
+    def __init__(self, message: str, hint: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+    def __str__(self) -> str:
+        return f"{self.message} {self.hint}".strip()
+
+
+class UsageError(SafeplanError):
+    exit_code = EXIT_USAGE
+
+
+class VaultError(SafeplanError):
+    """Anything to do with opening or saving the vault."""
+
+
+class WrongPassphrase(VaultError):
+    exit_code = EXIT_WRONG_SECRET
+
+    def __init__(self, what: str = "passphrase") -> None:
+        if what == "recovery code":
+            super().__init__(
+                "That recovery code does not open this vault.",
+                "Check it against your copy (letters and digits, dashes optional) and try again.",
+            )
+        else:
+            super().__init__(
+                "That passphrase does not open this vault.",
+                "Check caps lock and try again, or use your recovery code with `safeplan recover`.",
+            )
+
+
+class VaultDamaged(VaultError):
+    exit_code = EXIT_DAMAGED
+
+    def __init__(self, path: Path, backups: list[Path] | None = None, detail: str = "") -> None:
+        self.path = path
+        self.backups = list(backups or [])
+        self.detail = detail
+        if self.backups:
+            hint = (
+                f"Your passphrase is not the problem. {len(self.backups)} backup(s) can be restored: "
+                "run `safeplan backup list`, then `safeplan backup restore N`."
+            )
+        else:
+            hint = "Your passphrase is not the problem. No backup was found beside it."
+        super().__init__(f"The vault file at {path} is damaged and cannot be read.", hint)
+
+
+class VaultTooNew(VaultError):
+    def __init__(self, found: int, supported: int) -> None:
+        super().__init__(
+            f"This vault was written by a newer safeplan (format {found}; this one reads up to "
+            f"{supported}).",
+            "Update safeplan to open it. Nothing was changed.",
+        )
+
+
+class VaultLocked(VaultError):
+    exit_code = EXIT_LOCKED
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"The vault at {path} is open in another safeplan window.",
+            "Close it there (or finish what you are doing there) and try again. Nothing was changed.",
+        )
+
+
+class VaultChangedOnDisk(VaultError):
+    exit_code = EXIT_LOCKED
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"The vault at {path} was changed by something else since it was opened, so it was not "
+            "overwritten.",
+            "Your changes are still on screen. Close safeplan and open it again to see both.",
+        )
+
+
+class VaultNotFound(VaultError):
+    exit_code = EXIT_NO_VAULT
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        super().__init__(
+            f"There is no vault at {path}.",
+            "Create one with `safeplan init`, or point to yours with --vault PATH.",
+        )
+
+
+class VaultExists(VaultError):
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"There is already a vault at {path}.",
+            "Open it with `safeplan`, or choose another place with --vault PATH.",
+        )
+
+
+class SaveFailed(VaultError):
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(
+            f"Your changes could not be saved to {path} ({reason}). The vault on disk is unchanged.",
+            "Free some space or check the folder, then save again; your changes are still open.",
+        )

@@ -1,0 +1,36 @@
+"""Where safeplan keeps things. Every path can be overridden (flag or environment) so that tests
+never touch a real home folder."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "safeplan"
+VAULT_ENV = "SAFEPLAN_VAULT"
+VAULT_FILENAME = "vault.json"
+
+
+def data_dir() -> Path:
+    return platformdirs.user_data_path(APP_NAME, appauthor=False)
+
+
+def default_vault_path() -> Path:
+    """The vault path: ``SAFEPLAN_VAULT`` if set, else the platform's user data folder."""
+    env = os.environ.get(VAULT_ENV, "").strip()
+    if env:
+        return Path(env).expanduser()
+    return data_dir() / VAULT_FILENAME
+
+
+def resolve_vault_path(given: str | os.PathLike[str] | None) -> Path:
+    if given:
+        return Path(given).expanduser()
+    return default_vault_path()
+
+
+def crash_report_dir() -> Path:
+    """Where an unexpected-error report (never containing personal data) is written."""
+    return platformdirs.user_state_path(APP_NAME, appauthor=False)
