@@ -30,7 +30,10 @@ def add_command(
 ) -> argparse.ArgumentParser:
     """Add a sub-command that also takes the global options, with a lazily imported handler."""
     parser: argparse.ArgumentParser = sub.add_parser(
-        name, help=help_text, description=kwargs.pop("description", help_text), parents=[common],
+        name,
+        help=help_text,
+        description=kwargs.pop("description", help_text),
+        parents=[common],
         **kwargs,
     )
     parser.set_defaults(handler=handler)

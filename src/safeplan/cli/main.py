@@ -17,9 +17,7 @@ from safeplan import __version__
 from safeplan.core import errors
 
 # One line per command module, in the order they appear in --help.
-COMMAND_MODULES: tuple[str, ...] = (
-    "safeplan.cli.commands.setup",
-)
+COMMAND_MODULES: tuple[str, ...] = ("safeplan.cli.commands.setup",)
 
 EXIT_CODES_HELP = """\
 exit codes:
