@@ -247,7 +247,7 @@ def _uses(clock: _Clock, plan: SafetyPlan, rng: random.Random, ids: list[str]) -
     # (days ago, hour, outcomes as (step, helped, item ids))
     story: list[tuple[int, int, list[tuple[StepId, bool | None, list[str]]]]] = [
         (118, 23, [("warning_signs", True, []), ("coping", True, [walk])]),
-        (97, 2, [("warning_signs", True, []), ("coping", False, []), ("help", True, [sam])]),
+        (97, 2, [("warning_signs", True, []), ("coping", False, [walk]), ("help", True, [sam])]),
         (71, 22, [("warning_signs", True, []), ("coping", True, [walk, breathe])]),
         (
             52,
@@ -258,7 +258,7 @@ def _uses(clock: _Clock, plan: SafetyPlan, rng: random.Random, ids: list[str]) -
                 ("distraction", True, [priya, cafe]),
             ],
         ),
-        (33, 1, [("warning_signs", None, []), ("coping", True, [breathe, write])]),
+        (33, 1, [("warning_signs", None, []), ("coping", True, [walk, breathe, write])]),
         (
             12,
             20,
