@@ -17,7 +17,10 @@ from safeplan import __version__
 from safeplan.core import errors
 
 # One line per command module, in the order they appear in --help.
-COMMAND_MODULES: tuple[str, ...] = ("safeplan.cli.commands.setup",)
+COMMAND_MODULES: tuple[str, ...] = (
+    "safeplan.cli.commands.setup",
+    "safeplan.cli.commands.vault",
+)
 
 EXIT_CODES_HELP = """\
 exit codes:
@@ -107,7 +110,7 @@ def _run(args: argparse.Namespace) -> int:
     if handler is None:
         from safeplan.tui.launch import run_tui
 
-        return run_tui(args)
+        return int(run_tui(args))
     module_name, func_name = handler.split(":")
     func = getattr(importlib.import_module(module_name), func_name)
     result = func(args)

@@ -326,7 +326,7 @@ class GuideProgress(Model):
 class VaultPayload(Model):
     """Everything inside the encrypted vault."""
 
-    schema_version: Literal[1] = SCHEMA_VERSION
+    schema_version: Literal[1] = 1
     created_at: AwareDatetime = Field(default_factory=now)
     plan: SafetyPlan = Field(default_factory=SafetyPlan)
     plan_revisions: list[PlanRevision] = Field(default_factory=list)

@@ -1,0 +1,123 @@
+"""`safeplan init`, `safeplan passwd`, `safeplan recover`: creating the vault and its secrets."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from safeplan.cli.common import add_command, err, out, secrets_for, vault_path
+from safeplan.core import errors
+
+RECOVERY_ADVICE = """\
+This is your recovery code. It is shown only this once.
+
+    {code}
+
+If you ever forget your passphrase, this code opens your vault. Write it on paper and keep it
+somewhere safe and private, away from this device. Anyone with the code can open your vault.
+"""
+
+PASSPHRASE_WARNING = """\
+Choose a passphrase for your vault. A few words you will remember work well.
+There is no way to reset it without the recovery code you will be shown next.
+"""
+
+
+def register(sub: argparse._SubParsersAction[Any], common: argparse.ArgumentParser) -> None:
+    add_command(
+        sub,
+        common,
+        "init",
+        "create a new encrypted vault",
+        "safeplan.cli.commands.setup:init",
+        description="Create a new encrypted vault. You choose a passphrase (asked twice) and get a "
+        "one-time recovery code. With --passphrase-file the first line is the passphrase.",
+    )
+    add_command(
+        sub,
+        common,
+        "passwd",
+        "change the passphrase (also gives a new recovery code)",
+        "safeplan.cli.commands.setup:passwd",
+        description="Change the passphrase. The vault gets a new key and a new recovery code, and "
+        "every backup is re-encrypted, so the old passphrase and code stop working everywhere. "
+        "With --passphrase-file: line 1 the current passphrase, line 2 the new one.",
+    )
+    add_command(
+        sub,
+        common,
+        "recover",
+        "open the vault with the recovery code and choose a new passphrase",
+        "safeplan.cli.commands.setup:recover",
+        description="Forgot your passphrase? Use the recovery code you were given, then choose a "
+        "new passphrase. You get a new recovery code. "
+        "With --passphrase-file: line 1 the recovery code, line 2 the new passphrase.",
+    )
+
+
+def _demo_refusal() -> errors.UsageError:
+    return errors.UsageError(
+        "The demo vault lives in memory only, so it has no passphrase to set.",
+        "Run this command without --demo to work on your own vault.",
+    )
+
+
+def init(args: argparse.Namespace) -> int:
+    from safeplan.core.vault import Vault
+
+    if args.demo:
+        raise _demo_refusal()
+    path = vault_path(args)
+    if path.exists():
+        raise errors.VaultExists(path)
+    reader = secrets_for(args)
+    if reader.source is None:
+        err(PASSPHRASE_WARNING)
+    passphrase = reader.read("New passphrase: ", confirm=True)
+    err("Creating your vault (this takes a moment on purpose: it makes guessing slow)…")
+    vault, code = Vault.create(path, passphrase)
+    vault.close()
+    out(f"Your vault is ready at {path}.")
+    out()
+    out(RECOVERY_ADVICE.format(code=code))
+    return errors.EXIT_OK
+
+
+def passwd(args: argparse.Namespace) -> int:
+    from safeplan.core.vault import Vault
+
+    if args.demo:
+        raise _demo_refusal()
+    path = vault_path(args)
+    if not path.exists():
+        raise errors.VaultNotFound(path)
+    reader = secrets_for(args)
+    current = reader.read("Current passphrase: ")
+    with Vault.open(path, current, lock_timeout=3.0) as vault:
+        new = reader.read("New passphrase: ", confirm=True)
+        err("Re-encrypting your vault and its backups…")
+        code = vault.change_passphrase(new)
+    out("Your passphrase is changed. The old passphrase and recovery code no longer work.")
+    out()
+    out(RECOVERY_ADVICE.format(code=code))
+    return errors.EXIT_OK
+
+
+def recover(args: argparse.Namespace) -> int:
+    from safeplan.core.vault import Vault
+
+    if args.demo:
+        raise _demo_refusal()
+    path = vault_path(args)
+    if not path.exists():
+        raise errors.VaultNotFound(path)
+    reader = secrets_for(args)
+    code = reader.read("Recovery code: ")
+    with Vault.open_with_recovery(path, code, lock_timeout=3.0) as vault:
+        out("The recovery code worked. Now choose a new passphrase.")
+        new = reader.read("New passphrase: ", confirm=True)
+        new_code = vault.change_passphrase(new)
+    out("Your new passphrase is set. The old recovery code no longer works.")
+    out()
+    out(RECOVERY_ADVICE.format(code=new_code))
+    return errors.EXIT_OK
