@@ -101,7 +101,7 @@ def info(args: argparse.Namespace) -> int:
     out(f"format version:          {facts.format_version}")
     out(f"encryption:              {facts.aead}")
     out(
-        f"key derivation:  argon2id, {facts.kdf.memory_kib // 1024} MiB, "
+        f"key derivation:          argon2id, {facts.kdf.memory_kib // 1024} MiB, "
         f"{facts.kdf.iterations} pass(es), {facts.kdf.lanes} lanes"
     )
     out(f"backups:                 {len(facts.backups)}")
