@@ -20,6 +20,7 @@ from safeplan.core import errors
 COMMAND_MODULES: tuple[str, ...] = (
     "safeplan.cli.commands.setup",
     "safeplan.cli.commands.vault",
+    "safeplan.cli.commands.guide",
 )
 
 EXIT_CODES_HELP = """\

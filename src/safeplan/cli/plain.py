@@ -160,7 +160,7 @@ class Plain:
         how = f"Type a number from 1 to {len(options)}"
         if default is not None:
             label = next(lab for value, lab in options if value == default)
-            how += f", or press Enter to keep {label}"
+            how += f", or press Enter for {label}"
         how += "."
         self.say(how)
         while True:
