@@ -320,7 +320,7 @@ def _harm_reduction(clock: _Clock, plan: SafetyPlan, ids: list[str]) -> HarmRedu
                 active=False,
             ),
         ],
-        strategies=["never_use_alone", "avoid_mixing_depressants", "test_first", "carry_naloxone"],
+        strategies=["never_alone", "no_mixing_depressants", "test", "naloxone"],
         own_strategies=[
             TextItem(id=next(it), text="Eat a proper meal before I go out."),
             TextItem(id=next(it), text="Text Jordan when I am on my way home."),

@@ -1,0 +1,76 @@
+"""The JSON export (the whole vault payload) and reading it back.
+
+The export is ``VaultPayload.model_dump_json(indent=2)``: stable, so exporting what was imported gives
+the same bytes. Reading is defensive: a size limit before anything is parsed, and every way a file can
+be wrong (not JSON, nested too deep, not a safeplan export, from a newer safeplan) becomes one calm
+error that says what to do, and never repeats what is in the file.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from pydantic import ValidationError
+
+from safeplan.core.errors import SafeplanError
+from safeplan.core.migrations import PayloadInvalid, PayloadTooNew, migrate
+from safeplan.core.models import SCHEMA_VERSION, VaultPayload
+
+MAX_IMPORT_BYTES = 64 * 1024 * 1024
+"""Far beyond years of daily use (90 days of the demo is about 60 KB)."""
+
+NOTHING_CHANGED = "Nothing was changed."
+
+
+class ImportRefused(SafeplanError):
+    """The file cannot be imported. Exit code 1; nothing was changed."""
+
+
+def export_json(payload: VaultPayload) -> str:
+    return payload.model_dump_json(indent=2) + "\n"
+
+
+def _refuse(what: str, hint: str) -> ImportRefused:
+    return ImportRefused(what, f"{NOTHING_CHANGED} {hint}")
+
+
+_CHECK_FILE = (
+    "Check that this is the file `safeplan export --format json` wrote, and that it is complete."
+)
+
+
+def import_payload(data: bytes) -> VaultPayload:
+    """A payload from the bytes of a JSON export. Raises :class:`ImportRefused`, never anything else
+    for bad input."""
+    if len(data) > MAX_IMPORT_BYTES:
+        raise _refuse(
+            f"This file is too large to be a safeplan export (over {MAX_IMPORT_BYTES // 2**20} MB).",
+            _CHECK_FILE,
+        )
+    try:
+        text = data.decode("utf-8-sig")
+        raw: Any = json.loads(text)
+    except (RecursionError, ValueError):
+        raise _refuse(
+            "This file is not a safeplan JSON export (it is not readable JSON).", _CHECK_FILE
+        ) from None
+    if not isinstance(raw, dict):
+        raise _refuse("This file is not a safeplan JSON export.", _CHECK_FILE)
+    try:
+        migrated = migrate(raw)
+    except PayloadTooNew as exc:
+        raise _refuse(
+            f"This export was written by a newer safeplan (format {exc.version}; this one reads up "
+            f"to {SCHEMA_VERSION}).",
+            "Update safeplan, then import it again.",
+        ) from None
+    except PayloadInvalid:
+        raise _refuse("This file is not a safeplan JSON export.", _CHECK_FILE) from None
+    try:
+        return VaultPayload.model_validate(migrated)
+    except (RecursionError, ValueError, TypeError, ValidationError):
+        raise _refuse(
+            "This file looks like a safeplan export, but parts of it are missing or damaged.",
+            _CHECK_FILE,
+        ) from None
