@@ -21,6 +21,9 @@ COMMAND_MODULES: tuple[str, ...] = (
     "safeplan.cli.commands.setup",
     "safeplan.cli.commands.vault",
     "safeplan.cli.commands.guide",
+    "safeplan.cli.commands.plan",
+    "safeplan.cli.commands.export",
+    "safeplan.cli.commands.importing",
 )
 
 EXIT_CODES_HELP = """\
