@@ -17,6 +17,7 @@ import hashlib
 import json
 import os
 import secrets
+import zlib
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,6 +30,8 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 FORMAT_NAME = "safeplan-vault"
 FORMAT_VERSION = 1
 AEAD_NAME = "aes-256-gcm"
+COMPRESSION = "zlib"
+COMPRESSIONS = ("zlib", "none")
 KDF_NAME = "argon2id"
 RECOVERY_KDF_NAME = "hkdf-sha256"
 RECOVERY_INFO = b"safeplan recovery key v1"
@@ -45,7 +48,9 @@ MAX_LANES = 16
 MIN_MEMORY_KIB_TO_READ = 8  # Argon2's own floor is 8 KiB per lane
 MIN_MEMORY_KIB_TO_WRITE = 64 * 1024  # never create a vault below 64 MiB
 MAX_FILE_BYTES = 512 * 1024 * 1024
+MAX_PAYLOAD_BYTES = 1024 * 1024 * 1024  # after decompression
 
+HEADER_MEMBERS = ("format", "version", "kdf", "recovery_kdf", "aead", "compression")
 SLOT_PASSPHRASE = "passphrase"
 SLOT_RECOVERY = "recovery"
 
@@ -104,8 +109,8 @@ def b64d(text: object, length: int | None = None, what: str = "field") -> bytes:
     if not isinstance(text, str):
         raise EnvelopeDamaged(f"{what} is not text")
     try:
-        data = base64.b64decode(text.encode("ascii"), validate=True)
-    except (binascii.Error, UnicodeEncodeError, ValueError):
+        data = binascii.a2b_base64(text, strict_mode=True)
+    except (binascii.Error, ValueError):
         raise EnvelopeDamaged(f"{what} is not valid base64") from None
     if length is not None and len(data) != length:
         raise EnvelopeDamaged(f"{what} has the wrong length")
@@ -162,12 +167,23 @@ def unwrap_key(kek: bytes, envelope: Envelope, slot: str) -> bytes:
 
 
 def decrypt_payload(data_key: bytes, envelope: Envelope) -> bytes:
+    """The payload's JSON bytes: decrypted, then decompressed as the header says."""
     try:
-        return AESGCM(data_key).decrypt(
+        packed = AESGCM(data_key).decrypt(
             envelope.payload_nonce, envelope.ciphertext, payload_aad(envelope.header_bytes())
         )
     except InvalidTag:
         raise EnvelopeDamaged("the payload does not decrypt with a valid key") from None
+    if envelope.header["compression"] == "none":
+        return packed
+    inflater = zlib.decompressobj()
+    try:
+        plaintext = inflater.decompress(packed, MAX_PAYLOAD_BYTES)
+    except zlib.error:
+        raise EnvelopeDamaged("the payload does not decompress") from None
+    if inflater.unconsumed_tail or not inflater.eof:
+        raise EnvelopeDamaged("the payload is larger than safeplan accepts, or cut short")
+    return plaintext
 
 
 def make_header(params: KdfParams, salt: bytes, recovery_salt: bytes) -> dict[str, Any]:
@@ -177,6 +193,7 @@ def make_header(params: KdfParams, salt: bytes, recovery_salt: bytes) -> dict[st
         "kdf": params.as_header(salt),
         "recovery_kdf": {"name": RECOVERY_KDF_NAME, "salt": b64e(recovery_salt)},
         "aead": AEAD_NAME,
+        "compression": COMPRESSION,
     }
 
 
@@ -214,7 +231,8 @@ class Keys:
         """The complete file for this plaintext: a fresh payload nonce every time."""
         hb = canonical(self.header)
         nonce = os.urandom(NONCE_LEN)
-        ciphertext = AESGCM(self.data_key).encrypt(nonce, plaintext, payload_aad(hb))
+        packed = zlib.compress(plaintext, 1) if self.header["compression"] == "zlib" else plaintext
+        ciphertext = AESGCM(self.data_key).encrypt(nonce, packed, payload_aad(hb))
         doc: dict[str, Any] = dict(self.header)
         doc["key_slots"] = {
             name: {"nonce": b64e(n), "wrapped_key": b64e(w)} for name, (n, w) in self.slots.items()
@@ -267,6 +285,7 @@ def parse(data: bytes) -> Envelope:
         "kdf",
         "recovery_kdf",
         "aead",
+        "compression",
         "key_slots",
         "payload",
         "checksum",
@@ -275,6 +294,8 @@ def parse(data: bytes) -> Envelope:
         raise EnvelopeDamaged("the envelope's members are not the expected ones")
     if doc["aead"] != AEAD_NAME:
         raise EnvelopeDamaged("unknown encryption algorithm")
+    if doc["compression"] not in COMPRESSIONS:
+        raise EnvelopeDamaged("unknown compression")
     kdf = _obj(doc["kdf"], "kdf")
     if set(kdf) != {"name", "salt", "memory_kib", "iterations", "lanes"} or kdf["name"] != KDF_NAME:
         raise EnvelopeDamaged("unknown key derivation settings")
@@ -310,7 +331,7 @@ def parse(data: bytes) -> Envelope:
     ciphertext = b64d(payload["ciphertext"], None, "payload.ciphertext")
     if len(ciphertext) < TAG_LEN:
         raise EnvelopeDamaged("the payload is too short")
-    header = {k: doc[k] for k in ("format", "version", "kdf", "recovery_kdf", "aead")}
+    header = {k: doc[k] for k in HEADER_MEMBERS}
     return Envelope(
         header=header,
         kdf=params,

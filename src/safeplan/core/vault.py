@@ -127,7 +127,9 @@ def _clean_leftovers(path: Path) -> None:
 def _read(path: Path) -> bytes:
     try:
         with open(path, "rb") as fh:
-            return fh.read(env.MAX_FILE_BYTES + 1)
+            if os.fstat(fh.fileno()).st_size > env.MAX_FILE_BYTES:
+                raise errors.VaultDamaged(path, list_backups(path), detail="file too large")
+            return fh.read()
     except FileNotFoundError:
         raise errors.VaultNotFound(path) from None
     except IsADirectoryError:
