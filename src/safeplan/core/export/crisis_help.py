@@ -20,9 +20,12 @@ FALLBACK = (
 
 def _crisis_module() -> Any:
     try:
-        return importlib.import_module("safeplan.core.crisis")
+        module = importlib.import_module("safeplan.core.crisis")
     except ImportError:
         return None
+    if not (hasattr(module, "help_for") and hasattr(module, "render_help_text")):
+        return None
+    return module
 
 
 def help_for(country: str | None) -> Any:

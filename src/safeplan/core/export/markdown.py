@@ -16,6 +16,10 @@ _INLINE = re.compile(r"([\\`*_\[\]<>&!|~#])")
 _LINE_START = re.compile(r"^([-+=>#]|\d{1,9}[.)])")
 
 
+# Markdown readers wrap lines themselves: keep the crisis help's own lines whole.
+HELP_WIDTH = 240
+
+
 def escape(text: str) -> str:
     """``text`` as CommonMark inline content that renders exactly as the characters given."""
     text = _INLINE.sub(r"\\\1", clean(text))
@@ -58,7 +62,7 @@ def render_markdown(content: ExportContent) -> str:
             lines += [escape(hr.notes), ""]
     lines += ["## Help, any time", ""]
     paragraph: list[str] = []
-    for line in help_lines(content.crisis, 80) + [""]:
+    for line in help_lines(content.crisis, HELP_WIDTH) + [""]:
         if line.strip():
             paragraph.append(escape(line.strip()))
         elif paragraph:

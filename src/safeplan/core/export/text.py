@@ -36,7 +36,8 @@ def _entries(group: Group, width: int, indent: str) -> Block:
 
 
 def _part(part: Part, width: int) -> Block:
-    lines = wrap(f"{part.number}. {part.title}", width)
+    number = f"{part.number}. "
+    lines = wrap(part.title, width, number, " " * len(number))
     if part.empty:
         return lines + [_write_line(width)] * WRITE_ON
     for group in part.groups:
