@@ -6,10 +6,10 @@ import re
 from pathlib import Path
 
 import pytest
-from tests.cli_helpers import run
-from tests.vault_helpers import PASSPHRASE, make_vault
 
 from safeplan.core.vault import Vault
+from tests.cli_helpers import run
+from tests.vault_helpers import PASSPHRASE, make_vault
 
 CODE_RE = re.compile(r"\b([0-9A-Z]{4}(?:-[0-9A-Z]{4}){6})\b")
 

@@ -8,7 +8,6 @@ import stat
 from pathlib import Path
 
 import pytest
-from tests.vault_helpers import CANARY, PASSPHRASE, make_vault, sample_payload
 
 from safeplan.core import envelope, errors
 from safeplan.core.models import CheckIn, VaultPayload
@@ -21,6 +20,7 @@ from safeplan.core.vault import (
     list_backups,
     restore_backup,
 )
+from tests.vault_helpers import CANARY, PASSPHRASE, make_vault, sample_payload
 
 
 def test_round_trip_keeps_every_word(vault_path: Path) -> None:

@@ -17,12 +17,12 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from tests.conftest import subprocess_env
-from tests.vault_helpers import CANARY, PASSPHRASE, make_vault
 
 from safeplan.core import envelope, errors
 from safeplan.core.models import CheckIn, VaultPayload
 from safeplan.core.vault import Vault
+from tests.conftest import subprocess_env
+from tests.vault_helpers import CANARY, PASSPHRASE, make_vault
 
 ROOT = Path(__file__).resolve().parents[1]
 

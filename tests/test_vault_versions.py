@@ -7,13 +7,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tests.vault_helpers import PASSPHRASE
 
 from safeplan.core import errors
 from safeplan.core.envelope import FORMAT_VERSION
 from safeplan.core.migrations import PayloadInvalid, PayloadTooNew, migrate
 from safeplan.core.models import SCHEMA_VERSION
 from safeplan.core.vault import Vault
+from tests.vault_helpers import PASSPHRASE
 
 GOLDEN = Path(__file__).parent / "golden" / "vaults"
 

@@ -17,6 +17,7 @@ import hashlib
 import json
 import os
 import secrets
+import unicodedata
 import zlib
 from dataclasses import dataclass
 from typing import Any
@@ -136,7 +137,8 @@ def derive_passphrase_key(passphrase: str, salt: bytes, params: KdfParams) -> by
         lanes=params.lanes,
         memory_cost=params.memory_kib,
     )
-    return kdf.derive(passphrase.encode("utf-8"))
+    # NFC, so that the same passphrase typed on systems that compose accents differently matches.
+    return kdf.derive(unicodedata.normalize("NFC", passphrase).encode("utf-8"))
 
 
 def derive_recovery_key(code: bytes, salt: bytes) -> bytes:
