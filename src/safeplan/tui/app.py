@@ -1,0 +1,183 @@
+"""The safeplan app: a thin shell. Screens do the work; this holds the session, the saver, the keys
+that work everywhere (ctrl+g help, ctrl+l hide and lock, ctrl+q quit) and the screen stack."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from collections.abc import Iterable, Mapping
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from textual import events
+from textual.app import SystemCommand
+from textual.binding import Binding
+from textual.filter import Monochrome
+from textual.screen import Screen
+
+from safeplan.core.paths import resolve_vault_path
+from safeplan.core.store import Store
+from safeplan.tui import menu
+from safeplan.tui.idle import IdleLock
+from safeplan.tui.privacy import PrivateApp
+from safeplan.tui.saver import Saver
+from safeplan.tui.session import Session
+from safeplan.tui.themes import DARK, THEMES
+
+NEUTRAL_TITLE = "Notes"
+HELP = "safeplan.tui.screens.help:HelpScreen"
+
+
+class SafeplanApp(PrivateApp, inherit_bindings=False):
+    CSS_PATH = "styles/app.tcss"
+    TITLE = "safeplan"
+    BINDINGS = [
+        Binding("ctrl+g", "get_help", "Get help", priority=True, id="get-help"),
+        Binding("ctrl+l", "hide", "Hide", priority=True, id="hide"),
+        Binding("ctrl+q", "quit", "Quit", priority=True, id="quit"),
+        Binding("ctrl+c", "help_quit", show=False, system=True),
+    ]
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        self.saver = Saver(self)
+        self.idle = IdleLock(self)
+        self._quit_despite_error = False
+        for theme in THEMES:
+            self.register_theme(theme)
+        self.theme = DARK
+        if "NO_COLOR" in session.environ and not self.no_color:
+            self.no_color = True
+            self._filters.append(Monochrome())
+
+    def on_mount(self) -> None:
+        from safeplan.tui.screens.unlock import UnlockScreen
+        from safeplan.tui.screens.welcome import CreateVaultScreen
+
+        self.idle.start()
+        if self.session.unlocked:
+            self._apply_settings()
+            self.show_home()
+        elif self.session.vault_exists():
+            self.push_screen(UnlockScreen())
+        else:
+            self.push_screen(CreateVaultScreen())
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key | events.MouseDown) and not event.is_forwarded:
+            self.idle.touch()
+        await super().on_event(event)
+
+    def watch_title(self, title: str) -> None:
+        if not self.is_headless and self._driver is not None:
+            self._driver.write(f"\x1b]2;{title}\x07")
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield SystemCommand(
+            "Get help now", "Crisis lines and your own people", self.action_get_help
+        )
+        yield SystemCommand("Hide and lock", "Clear the screen and lock", self.action_hide)
+
+    # --- the keys that work everywhere ------------------------------------------------------------
+
+    def action_get_help(self) -> None:
+        if type(self.screen).__name__ != "HelpScreen":
+            self.push_screen(menu.build(HELP))
+
+    async def action_hide(self) -> None:
+        await self.lock()
+
+    async def action_quit(self) -> None:
+        self._commit_drafts()
+        error = await self.saver.flush()
+        if error is not None and not self._quit_despite_error:
+            self._quit_despite_error = True
+            self.notify(
+                "Your last change is not saved yet. Press ctrl+q again to quit anyway.",
+                title="Not saved yet",
+                severity="warning",
+            )
+            return
+        await self._close_store()
+        self.exit(0)
+
+    # --- the vault's life: unlocked, home, locked -------------------------------------------------
+
+    def unlocked(self, store: Store) -> None:
+        self.session.store = store
+        self.idle.touch()
+        self._apply_settings()
+
+    def _apply_settings(self) -> None:
+        settings = self.session.settings
+        self.theme = settings.theme if settings.theme in self.available_themes else DARK
+        self.title = NEUTRAL_TITLE if settings.neutral_title else self.TITLE
+
+    def show_home(self, then: str | None = None) -> None:
+        from safeplan.tui.screens.home import HomeScreen
+
+        help_on_top = type(self.screen).__name__ == "HelpScreen"
+        self._reset_stack(HomeScreen())
+        if then and menu.available(then):
+            self.push_screen(menu.build(then))
+        if help_on_top:
+            self.push_screen(menu.build(HELP))
+
+    def open_screen(self, target: str) -> None:
+        if target == HELP:
+            self.action_get_help()
+        else:
+            self.push_screen(menu.build(target))
+
+    async def lock(self) -> None:
+        """Clear the screen at once, save what is pending, close the vault, ask for the passphrase."""
+        from safeplan.tui.screens.hidden import HiddenScreen
+        from safeplan.tui.screens.unlock import UnlockScreen
+
+        self._commit_drafts()
+        persistent = self.session.persistent
+        self._reset_stack(UnlockScreen() if persistent else HiddenScreen())
+        if persistent:
+            await self.saver.flush()
+            await self._close_store()
+
+    def _reset_stack(self, screen: Screen[Any]) -> None:
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        self.push_screen(screen)
+
+    def _commit_drafts(self) -> None:
+        """Screens with words typed but not yet committed keep them (see PlanEditorScreen)."""
+        for screen in self.screen_stack:
+            commit = getattr(screen, "commit_draft", None)
+            if commit is not None:
+                commit()
+
+    async def _close_store(self) -> None:
+        store, self.session.store = self.session.store, None
+        if store is not None:
+            await asyncio.to_thread(store.close)
+
+
+def make_app(
+    *,
+    vault_path: Path | None = None,
+    store: Store | None = None,
+    today: date | None = None,
+    country: str | None = None,
+    environ: Mapping[str, str] | None = None,
+) -> SafeplanApp:
+    """The one way to build the app: the CLI and every test use it."""
+    if vault_path is None and store is None:
+        vault_path = resolve_vault_path(None)
+    session = Session(
+        vault_path=vault_path,
+        store=store,
+        today=(lambda: today) if today is not None else date.today,
+        country=country,
+        environ=dict(os.environ if environ is None else environ),
+    )
+    return SafeplanApp(session)

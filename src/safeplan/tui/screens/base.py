@@ -1,0 +1,50 @@
+"""The base every safeplan screen shares: a typed way to reach the app and the session."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, TypeVar, cast
+
+from textual.binding import Binding
+from textual.screen import ModalScreen, Screen
+
+from safeplan.tui.session import Session
+
+if TYPE_CHECKING:
+    from safeplan.tui.app import SafeplanApp
+
+ResultT = TypeVar("ResultT")
+
+
+class SafeplanScreen(Screen[ResultT]):
+    """A full screen. ``self.session`` is what the app holds; ``self.sp`` is the app itself."""
+
+    @property
+    def sp(self) -> SafeplanApp:
+        return cast("SafeplanApp", self.app)
+
+    @property
+    def session(self) -> Session:
+        return self.sp.session
+
+    def request_save(self) -> None:
+        """Save the vault off the UI thread (after a committed change)."""
+        self.sp.saver.request()
+
+
+class SafeplanModal(ModalScreen[ResultT]):
+    """A dialog. Textual hides the app's keys from a modal's footer; these show them again (the app
+    still handles them first, as priority bindings)."""
+
+    BINDINGS = [
+        Binding("ctrl+g", "app.get_help", "Get help", priority=True),
+        Binding("ctrl+l", "app.hide", "Hide", priority=True),
+        Binding("ctrl+q", "app.quit", "Quit", priority=True),
+    ]
+
+    @property
+    def sp(self) -> SafeplanApp:
+        return cast("SafeplanApp", self.app)
+
+    @property
+    def session(self) -> Session:
+        return self.sp.session

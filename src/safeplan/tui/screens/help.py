@@ -1,0 +1,155 @@
+"""Get help now (ctrl+g from anywhere): the emergency number and crisis lines for the person's country,
+and, once the vault is open, their own people and professionals first."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.events import Resize
+from textual.widgets import Button, OptionList, Static
+from textual.widgets.option_list import Option
+
+from safeplan.core.sections import SECTIONS, item_label, items_in
+from safeplan.tui import help_source, menu
+from safeplan.tui.screens.base import SafeplanModal, SafeplanScreen
+from safeplan.tui.widgets.fields import TextField
+from safeplan.tui.widgets.footer import KeysFooter
+
+WALKTHROUGH = "safeplan.tui.screens.walkthrough:WalkthroughScreen"
+
+
+class HelpScreen(SafeplanScreen[None]):
+    BINDINGS = [
+        Binding("escape", "close", "Close", id="help-close"),
+        Binding("c", "change_country", "Country", id="help-country"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help-body"):
+            yield Static("Get help now", classes="screen-title")
+            yield Static(id="help-emergency", classes="emphasis", markup=False)
+            if self.session.unlocked:
+                yield from self._own_people()
+            yield Static("Crisis lines", classes="section-title")
+            yield Static(id="help-public", markup=False)
+        with Horizontal(classes="button-row"):
+            if self.session.unlocked and menu.available(WALKTHROUGH):
+                yield Button("Use my plan now", id="help-walkthrough", variant="primary")
+            yield Button("Change country", id="help-change-country")
+            yield Button("Close", id="help-close-button")
+        yield KeysFooter()
+
+    def _own_people(self) -> ComposeResult:
+        plan = self.session.payload.plan
+        for step in ("help", "professionals"):
+            section = SECTIONS[step]
+            items = items_in(plan, step)
+            if not items:
+                continue
+            yield Static(section.title, classes="section-title")
+            text = "\n".join(f"• {item_label(item)}" for item in items)
+            yield Static(text, classes="own-help", markup=False)
+
+    def on_mount(self) -> None:
+        self._render_public()
+
+    def on_resize(self, event: Resize) -> None:
+        self._render_public()
+
+    def _render_public(self) -> None:
+        country = self.session.country()
+        width = max(30, self.app.size.width - 6)
+        self.query_one("#help-emergency", Static).update(
+            f"If you are in danger right now, call {help_source.emergency_number(country)}."
+        )
+        self.query_one("#help-public", Static).update(
+            "\n".join(help_source.help_lines(country, width))
+        )
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+    def action_change_country(self) -> None:
+        self.app.push_screen(CountryPicker(self.session.country()), self._country_chosen)
+
+    def _country_chosen(self, country: str | None) -> None:
+        if not country:
+            return
+        self.session.chosen_country = country
+        if self.session.unlocked:
+            self.session.settings.country = country
+            self.request_save()
+        self._render_public()
+
+    @on(Button.Pressed, "#help-close-button")
+    def _close_pressed(self) -> None:
+        self.action_close()
+
+    @on(Button.Pressed, "#help-change-country")
+    def _country_pressed(self) -> None:
+        self.action_change_country()
+
+    @on(Button.Pressed, "#help-walkthrough")
+    def _walkthrough_pressed(self) -> None:
+        self.sp.open_screen(WALKTHROUGH)
+
+
+class CountryPicker(SafeplanModal[str | None]):
+    """Type to narrow the list, then choose with enter or a click."""
+
+    AUTO_FOCUS = "#country-filter"
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="country-cancel"),
+        Binding("down", "move(1)", show=False),
+        Binding("up", "move(-1)", show=False),
+    ]
+
+    def __init__(self, current: str | None) -> None:
+        super().__init__()
+        self.current = current
+        self.names = help_source.country_names()
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="country-box", classes="dialog"):
+            yield Static("Which country are you in?", classes="section-title")
+            yield TextField(placeholder="Type a country name or code", id="country-filter")
+            yield OptionList(id="country-list")
+        yield KeysFooter()
+
+    def on_mount(self) -> None:
+        self._fill("")
+
+    def _fill(self, text: str) -> None:
+        wanted = text.strip().lower()
+        options = self.query_one("#country-list", OptionList)
+        options.clear_options()
+        for code, name in self.names.items():
+            if not wanted or wanted in name.lower() or wanted == code.lower():
+                options.add_option(Option(f"{name} ({code})", id=code))
+        if options.option_count:
+            options.highlighted = 0
+
+    @on(TextField.Changed, "#country-filter")
+    def _filter(self, event: TextField.Changed) -> None:
+        self._fill(event.value)
+
+    @on(TextField.Submitted, "#country-filter")
+    def _submit(self) -> None:
+        options = self.query_one("#country-list", OptionList)
+        if options.highlighted is not None:
+            self.dismiss(options.get_option_at_index(options.highlighted).id)
+
+    @on(OptionList.OptionSelected, "#country-list")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def action_move(self, step: int) -> None:
+        options = self.query_one("#country-list", OptionList)
+        if options.option_count:
+            current = options.highlighted or 0
+            options.highlighted = max(0, min(options.option_count - 1, current + step))

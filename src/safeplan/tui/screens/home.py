@@ -1,0 +1,68 @@
+"""Home: "what can I do now?" A short list; others add to it in :mod:`safeplan.tui.menu`."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from safeplan.tui import menu
+from safeplan.tui.screens.base import SafeplanScreen
+from safeplan.tui.widgets.crisis_strip import CrisisStrip
+from safeplan.tui.widgets.footer import KeysFooter
+
+
+class HomeScreen(SafeplanScreen[None]):
+    def compose(self) -> ComposeResult:
+        yield CrisisStrip(self.session.country(), id="crisis-strip")
+        with Vertical(id="home-body"):
+            yield Static("What would you like to do?", classes="screen-title")
+            yield Static("", id="home-nudge", classes="nudge", markup=False)
+            yield OptionList(*self._options(), id="home-menu")
+        yield KeysFooter(show_palette=True)
+
+    def _options(self) -> list[Option]:
+        options = []
+        for number, entry in enumerate(menu.entries(), start=1):
+            prompt = Content.assemble(
+                (f"{number}  ", "dim") if number < 10 else "   ",
+                (entry.label, "bold"),
+                ("  ", ""),
+                (entry.hint, "dim"),
+            )
+            options.append(Option(prompt, id=entry.id))
+        return options
+
+    def on_mount(self) -> None:
+        self.refresh_nudge()
+        self.query_one("#home-menu", OptionList).focus()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_nudge()
+        self.query_one("#crisis-strip", CrisisStrip).show_country(self.session.country())
+
+    def refresh_nudge(self) -> None:
+        nudge = self.query_one("#home-nudge", Static)
+        text = self.nudge_text()
+        nudge.update(text)
+        nudge.display = bool(text)
+
+    def nudge_text(self) -> str:
+        return ""
+
+    def on_key(self, event) -> None:  # type: ignore[no-untyped-def]
+        if event.character and event.character.isdigit() and event.character != "0":
+            index = int(event.character) - 1
+            found = menu.entries()
+            if index < len(found):
+                event.stop()
+                self.sp.open_screen(found[index].target)
+
+    @on(OptionList.OptionSelected, "#home-menu")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        for entry in menu.entries():
+            if entry.id == event.option.id:
+                self.sp.open_screen(entry.target)

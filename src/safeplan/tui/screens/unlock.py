@@ -1,0 +1,217 @@
+"""Opening the vault: the passphrase, or the recovery code and then a new passphrase. Crisis help is in
+view and on ctrl+g before anything is asked. Key derivation runs in a thread worker."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Button, Static
+
+from safeplan.core.errors import SafeplanError
+from safeplan.core.store import Store
+from safeplan.tui import vault_errors
+from safeplan.tui.messages import VaultFailed, VaultOpened
+from safeplan.tui.screens.base import SafeplanScreen
+from safeplan.tui.screens.welcome import MIN_LENGTH, RecoveryCodeScreen
+from safeplan.tui.widgets.crisis_strip import CrisisStrip
+from safeplan.tui.widgets.fields import TextField
+from safeplan.tui.widgets.footer import KeysFooter
+
+OPENING = "Opening your vault…"
+
+
+class UnlockScreen(SafeplanScreen[None]):
+    AUTO_FOCUS = "#passphrase"
+
+    def compose(self) -> ComposeResult:
+        yield CrisisStrip(self.session.country(), id="crisis-strip")
+        with VerticalScroll(classes="form"):
+            yield Static("Welcome back", classes="screen-title")
+            yield Static("Your passphrase:", classes="label")
+            yield TextField(password=True, id="passphrase", placeholder="passphrase")
+            yield Static("", id="status", classes="status", markup=False)
+            with Horizontal(classes="button-row"):
+                yield Button("Open", id="open", variant="primary")
+                yield Button("I forgot my passphrase", id="forgot")
+        yield KeysFooter()
+
+    @on(TextField.Submitted, "#passphrase")
+    @on(Button.Pressed, "#open")
+    def _open(self) -> None:
+        field = self.query_one("#passphrase", TextField)
+        if not field.value:
+            self.query_one("#status", Static).update("Type your passphrase, then press enter.")
+            return
+        path = self.session.vault_path
+        assert path is not None
+        self._busy(True)
+        self.query_one("#status", Static).update(OPENING)
+        self._open_vault(path, field.value)
+
+    def _busy(self, busy: bool) -> None:
+        self.query_one("#passphrase", TextField).disabled = busy
+        for button in self.query(Button):
+            button.disabled = busy
+
+    @work(thread=True, exclusive=True, exit_on_error=False)
+    def _open_vault(self, path: Path, passphrase: str) -> None:
+        from safeplan.core.vault import Vault
+
+        try:
+            vault = Vault.open(path, passphrase, lock_timeout=0.0)
+        except SafeplanError as exc:
+            self.post_message(VaultFailed(exc))
+            return
+        except Exception:  # noqa: BLE001 - a calm message, never a traceback
+            self.post_message(VaultFailed(vault_errors.UNEXPECTED))
+            return
+        self.post_message(VaultOpened(vault))
+
+    def on_vault_failed(self, message: VaultFailed) -> None:
+        self._busy(False)
+        field = self.query_one("#passphrase", TextField)
+        field.value = ""
+        field.focus()
+        self.query_one("#status", Static).update(vault_errors.describe(message.error))
+
+    def on_vault_opened(self, message: VaultOpened) -> None:
+        self.sp.unlocked(message.store)
+        self.sp.show_home()
+
+    @on(Button.Pressed, "#forgot")
+    def _forgot(self) -> None:
+        self.app.push_screen(RecoverScreen())
+
+
+class RecoverScreen(SafeplanScreen[None]):
+    """The recovery code opens the vault; then a new passphrase replaces the forgotten one."""
+
+    AUTO_FOCUS = "#code"
+    BINDINGS = [("escape", "back", "Back")]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.store: Store | None = None
+
+    def compose(self) -> ComposeResult:
+        yield CrisisStrip(self.session.country(), id="crisis-strip")
+        with VerticalScroll(classes="form"):
+            yield Static("Open with your recovery code", classes="screen-title")
+            yield Static(
+                "Type the recovery code you kept when you made your vault. Dashes and spaces "
+                "do not matter.",
+            )
+            yield TextField(id="code", placeholder="recovery code")
+            yield Static("Choose a new passphrase:", classes="label", id="new-label")
+            yield TextField(password=True, id="new1", placeholder="new passphrase")
+            yield Static("Type it again:", classes="label", id="new2-label")
+            yield TextField(password=True, id="new2", placeholder="the same again")
+            yield Static("", id="status", classes="status", markup=False)
+            with Horizontal(classes="button-row"):
+                yield Button("Continue", id="continue", variant="primary")
+                yield Button("Back", id="back")
+        yield KeysFooter()
+
+    def on_mount(self) -> None:
+        self._show_new_passphrase(False)
+
+    def _show_new_passphrase(self, show: bool) -> None:
+        for wid in ("#new-label", "#new1", "#new2-label", "#new2"):
+            self.query_one(wid).display = show
+        self.query_one("#code").display = not show
+
+    def action_back(self) -> None:
+        if self.store is None:
+            self.dismiss(None)
+
+    @on(Button.Pressed, "#back")
+    def _back(self) -> None:
+        self.action_back()
+
+    @on(TextField.Submitted)
+    @on(Button.Pressed, "#continue")
+    def _continue(self, event: TextField.Submitted | Button.Pressed) -> None:
+        status = self.query_one("#status", Static)
+        if self.store is None:
+            code = self.query_one("#code", TextField).value.strip()
+            if not code:
+                status.update("Type your recovery code, then press enter.")
+                return
+            path = self.session.vault_path
+            assert path is not None
+            status.update(OPENING)
+            self._busy(True)
+            self._open_with_code(path, code)
+            return
+        if isinstance(event, TextField.Submitted) and event.input.id == "new1":
+            self.query_one("#new2", TextField).focus()
+            return
+        first = self.query_one("#new1", TextField).value
+        second = self.query_one("#new2", TextField).value
+        if len(first) < MIN_LENGTH:
+            status.update(f"Please choose at least {MIN_LENGTH} characters.")
+            return
+        if first != second:
+            status.update("Those two did not match. Please type the new passphrase again.")
+            self.query_one("#new2", TextField).value = ""
+            self.query_one("#new2", TextField).focus()
+            return
+        status.update("Saving your new passphrase…")
+        self._busy(True)
+        self._change_passphrase(self.store, first)
+
+    def _busy(self, busy: bool) -> None:
+        for widget in self.query(TextField):
+            widget.disabled = busy
+        for button in self.query(Button):
+            button.disabled = busy
+
+    @work(thread=True, exclusive=True, exit_on_error=False)
+    def _open_with_code(self, path: Path, code: str) -> None:
+        from safeplan.core.vault import Vault
+
+        try:
+            vault = Vault.open_with_recovery(path, code, lock_timeout=0.0)
+        except SafeplanError as exc:
+            self.post_message(VaultFailed(exc))
+            return
+        except Exception:  # noqa: BLE001
+            self.post_message(VaultFailed(vault_errors.UNEXPECTED))
+            return
+        self.post_message(VaultOpened(vault))
+
+    @work(thread=True, exclusive=True, exit_on_error=False)
+    def _change_passphrase(self, store: Store, passphrase: str) -> None:
+        try:
+            code = store.change_passphrase(passphrase)  # type: ignore[attr-defined]
+        except SafeplanError as exc:
+            self.post_message(VaultFailed(exc))
+            return
+        except Exception:  # noqa: BLE001
+            self.post_message(VaultFailed(vault_errors.UNEXPECTED))
+            return
+        self.post_message(VaultOpened(store, code))
+
+    def on_vault_failed(self, message: VaultFailed) -> None:
+        self._busy(False)
+        recovering = self.store is None
+        self.query_one("#status", Static).update(
+            vault_errors.describe(message.error, recovering=recovering)
+        )
+        self.query_one("#code" if recovering else "#new1", TextField).focus()
+
+    def on_vault_opened(self, message: VaultOpened) -> None:
+        self._busy(False)
+        if message.recovery_code is None:
+            self.store = message.store
+            self.sp.unlocked(message.store)
+            self.query_one("#status", Static).update(
+                "Your vault is open. Now choose a new passphrase to use from now on."
+            )
+            self._show_new_passphrase(True)
+            self.query_one("#new1", TextField).focus()
+            return
+        self.app.switch_screen(RecoveryCodeScreen(message.recovery_code, first_run=False))

@@ -1,0 +1,63 @@
+"""safeplan's themes: calm dark, calm light, and high contrast. Colours live only here; the .tcss
+files use theme variables."""
+
+from __future__ import annotations
+
+from textual.theme import Theme
+
+DARK = "safeplan-dark"
+LIGHT = "safeplan-light"
+HIGH_CONTRAST = "safeplan-high-contrast"
+
+THEMES: tuple[Theme, ...] = (
+    Theme(
+        name=DARK,
+        primary="#6A9FD4",
+        secondary="#7FB3A0",
+        accent="#E0B95B",
+        warning="#E0B95B",
+        error="#E39A94",
+        success="#8CC28C",
+        foreground="#E6E6E6",
+        background="#1B1F24",
+        surface="#22272E",
+        panel="#2D333B",
+        dark=True,
+    ),
+    Theme(
+        name=LIGHT,
+        primary="#2F5D8C",
+        secondary="#3E7B66",
+        accent="#8A5A00",
+        warning="#8A5A00",
+        error="#A33A3A",
+        success="#2E6B2E",
+        foreground="#1A1A1A",
+        background="#FAFAF7",
+        surface="#F0F0EB",
+        panel="#E2E2DA",
+        dark=False,
+    ),
+    Theme(
+        name=HIGH_CONTRAST,
+        primary="#FFFF00",
+        secondary="#00FFFF",
+        accent="#00FFFF",
+        warning="#FFFF00",
+        error="#FF8080",
+        success="#00FF00",
+        foreground="#FFFFFF",
+        background="#000000",
+        surface="#000000",
+        panel="#202020",
+        dark=True,
+        text_alpha=1.0,
+        luminosity_spread=0.05,
+    ),
+)
+
+THEME_LABELS: dict[str, str] = {
+    DARK: "Calm dark",
+    LIGHT: "Calm light",
+    HIGH_CONTRAST: "High contrast",
+}
