@@ -1,0 +1,238 @@
+"""Safer-use strategies, the tips a use entry can offer, and how recent days line up with the goals
+a person chose.
+
+Strategies live in ``safeplan/data/harm_reduction.json`` in safeplan's own words, each with its
+source and the date it was checked. Tips are offered as choices the person can take or leave, and
+the person can turn them off (``Settings.harm_reduction_tips``). Goal alignment is information for
+the person, counted plainly: it never says "failed", "slipped" or "broke".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache
+
+from safeplan.core import substances
+from safeplan.core.combinations import CombinationNote
+from safeplan.core.models import GoalKind, HarmReductionGoal, UseEntry, VaultPayload, now
+from safeplan.core.sourced import Source, load_data, parse_date, parse_sources
+
+DATA_FILE = "harm_reduction.json"
+
+GOAL_KIND_LABELS: dict[GoalKind, str] = {
+    "safer_use": "safer use",
+    "use_less": "using less",
+    "stop": "stopping",
+    "other": "my own goal",
+}
+
+DEPRESSANTS = frozenset({"opioid", "benzodiazepine", "alcohol", "ghb", "gabapentinoid"})
+"""Classes that slow breathing."""
+
+WORTH_TESTING = frozenset(
+    {"opioid", "benzodiazepine", "stimulant", "mdma", "ketamine", "ghb", "psychedelic"}
+)
+"""Classes often bought from an unknown supply, where testing tells you something."""
+
+TOLERANCE_BREAK = timedelta(days=3)
+
+
+@dataclass(frozen=True)
+class Strategy:
+    key: str
+    title: str
+    text: str
+    source: Source
+    verified: date
+
+    def render(self) -> str:
+        return f"{self.title}: {self.text}\n  Source: {self.source.cite()}, checked {self.verified}"
+
+
+@cache
+def strategies() -> dict[str, Strategy]:
+    raw = load_data(DATA_FILE)
+    sources = parse_sources(raw["sources"])
+    return {
+        item["key"]: Strategy(
+            key=item["key"],
+            title=item["title"],
+            text=item["text"],
+            source=sources[item["source"]],
+            verified=parse_date(item["verified"]),
+        )
+        for item in raw["strategies"]
+    }
+
+
+def strategy_title(key: str) -> str:
+    """The title for a strategy key, or the key made readable if it is not (or no longer) known."""
+    found = strategies().get(key)
+    return found.title if found else key.replace("_", " ").capitalize()
+
+
+def _ids(entry: UseEntry) -> frozenset[str]:
+    return substances.identifiers(entry.substance, entry.substance_class)
+
+
+def tips_for(
+    entry: UseEntry,
+    payload: VaultPayload,
+    notes: Sequence[CombinationNote] = (),
+    limit: int = 2,
+) -> list[Strategy]:
+    """Up to ``limit`` strategies that fit this entry, the person's own chosen ones first.
+
+    Empty when the person turned tips off. Each reason is plain: mixing that slows breathing, using
+    alone, an opioid without naloxone noted, something worth testing not noted as tested, a first
+    time logged, or a break of several days.
+    """
+    if not payload.settings.harm_reduction_tips or limit <= 0:
+        return []
+    ids = _ids(entry)
+    earlier = [
+        e for e in payload.use_entries if e.id != entry.id and e.at < entry.at and _ids(e) & ids
+    ]
+    wanted: list[str] = []
+    if any(n.risk in ("dangerous", "unsafe") for n in notes) and ids & DEPRESSANTS:
+        wanted.append("no_mixing_depressants")
+    if entry.used_alone:
+        wanted.append("never_alone")
+    if "opioid" in ids and entry.naloxone_at_hand is not True:
+        wanted.append("naloxone")
+    if ids & WORTH_TESTING and entry.tested is not True:
+        wanted.append("test")
+    same = [e for e in earlier if substances.canonical_name(e.substance) in ids]
+    if not same and ids & (WORTH_TESTING | DEPRESSANTS):
+        wanted.append("start_low")
+    if same and "opioid" in ids and entry.at - max(e.at for e in same) >= TOLERANCE_BREAK:
+        wanted.insert(0, "tolerance_after_break")
+    chosen = set(payload.harm_reduction.strategies)
+    ordered = sorted(dict.fromkeys(wanted), key=lambda k: (k not in chosen, wanted.index(k)))
+    known = strategies()
+    return [known[k] for k in ordered if k in known][:limit]
+
+
+# --- How recent days line up with the person's goals ---------------------------------------------
+
+
+@dataclass(frozen=True)
+class GoalAlignment:
+    days: int
+    start: date
+    end: date
+    days_with_use: int
+    previous_days_with_use: int
+    entries: int
+    noted_alone: int
+    not_alone: int
+    noted_naloxone: int
+    naloxone: int
+    noted_tested: int
+    tested: int
+    lines: tuple[str, ...]
+
+    @property
+    def days_without_use(self) -> int:
+        return self.days - self.days_with_use
+
+    def render(self) -> str:
+        return "\n".join(self.lines)
+
+
+def _matches_goal(goal: HarmReductionGoal, entry: UseEntry) -> bool:
+    """Whether an entry is about the goal's substance ("alcohol", "opioids", a street name...);
+    a goal without a substance is about all use."""
+    if not goal.substance.strip():
+        return True
+    wanted = substances.normalize(goal.substance)
+    canonical = substances.canonical_name(goal.substance)
+    keys = {canonical, wanted, wanted.removesuffix("s"), canonical.removesuffix("s")}
+    return bool(keys & _ids(entry))
+
+
+def _use_days(entries: Iterable[UseEntry], start: date, end: date) -> set[date]:
+    out: set[date] = set()
+    for e in entries:
+        day = e.at.date()
+        if start <= day <= end:
+            out.add(day)
+    return out
+
+
+def _of(count: int, total: int, what: str) -> str:
+    return f"{what}: {count} of {total} time{'s' if total != 1 else ''} you noted it."
+
+
+def goal_alignment(
+    payload: VaultPayload, days: int = 14, today: date | None = None
+) -> GoalAlignment:
+    """How the last ``days`` days line up with the goals and strategies the person chose.
+
+    Counted per calendar day of the entries' own times. Only what the person logged is counted:
+    a day without an entry is "no use logged", not a claim about what happened.
+    """
+    days = max(1, days)
+    end = today or now().date()
+    start = end - timedelta(days=days - 1)
+    prev_start, prev_end = start - timedelta(days=days), start - timedelta(days=1)
+    in_period = [e for e in payload.use_entries if start <= e.at.date() <= end]
+    use_days = _use_days(in_period, start, end)
+    previous = _use_days(payload.use_entries, prev_start, prev_end)
+
+    noted_alone = [e for e in in_period if e.used_alone is not None]
+    not_alone = sum(1 for e in noted_alone if e.used_alone is False)
+    noted_nal = [e for e in in_period if e.naloxone_at_hand is not None]
+    naloxone = sum(1 for e in noted_nal if e.naloxone_at_hand)
+    noted_test = [e for e in in_period if e.tested is not None]
+    tested = sum(1 for e in noted_test if e.tested)
+
+    lines: list[str] = [f"The last {days} days, as you logged them:"]
+    goals = [g for g in payload.harm_reduction.goals if g.active]
+    for goal in goals:
+        what = goal.substance.strip() or "use"
+        matching = [e for e in payload.use_entries if _matches_goal(goal, e)]
+        days_with = len(_use_days(matching, start, end))
+        before = len(_use_days(matching, prev_start, prev_end))
+        heading = f"Your goal ({GOAL_KIND_LABELS[goal.kind]}"
+        heading += f", {goal.substance.strip()})" if goal.substance.strip() else ")"
+        lines.append(f"{heading}: {goal.text}" if goal.text else heading)
+        if goal.kind == "stop":
+            lines.append(f"  Days without {what} logged: {days - days_with} of {days}.")
+        elif goal.kind == "use_less":
+            lines.append(
+                f"  Days with {what} logged: {days_with} of {days} "
+                f"(the {days} days before: {before})."
+            )
+        else:
+            lines.append(f"  Days with {what} logged: {days_with} of {days}.")
+    if not goals:
+        lines.append(f"  Days with use logged: {len(use_days)} of {days}.")
+
+    chosen = set(payload.harm_reduction.strategies)
+    if "never_alone" in chosen and noted_alone:
+        lines.append("  " + _of(not_alone, len(noted_alone), "With someone around"))
+    if "naloxone" in chosen and noted_nal:
+        lines.append("  " + _of(naloxone, len(noted_nal), "Naloxone at hand"))
+    if "test" in chosen and noted_test:
+        lines.append("  " + _of(tested, len(noted_test), "Tested first"))
+    if not in_period:
+        lines.append("  No use logged in this time.")
+
+    return GoalAlignment(
+        days=days,
+        start=start,
+        end=end,
+        days_with_use=len(use_days),
+        previous_days_with_use=len(previous),
+        entries=len(in_period),
+        noted_alone=len(noted_alone),
+        not_alone=not_alone,
+        noted_naloxone=len(noted_nal),
+        naloxone=naloxone,
+        noted_tested=len(noted_test),
+        tested=tested,
+        lines=tuple(lines),
+    )

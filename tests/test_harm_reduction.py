@@ -1,0 +1,170 @@
+"""Safer-use strategies, tips as choices, and goal alignment without judgment."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+
+from safeplan.core import harm_reduction as hr
+from safeplan.core.checkins import add_use_entry, new_use_entry
+from safeplan.core.combinations import check_combinations
+from safeplan.core.demo import demo_payload
+from safeplan.core.models import HarmReductionGoal, HarmReductionPlan, Settings, VaultPayload
+
+TODAY = date(2026, 11, 1)
+NOW = datetime(2026, 11, 1, 22, 0, tzinfo=UTC)
+JUDGING = re.compile(
+    r"\b(fail\w*|slip\w*|broke|streak|relapse\w*|clean|dirty|abuse|addict\w*|should)\b|!",
+    re.IGNORECASE,
+)
+# Counting lines also never say "only" ("only 2 days..."), which reads as a verdict.
+COUNTING = re.compile(JUDGING.pattern + r"|\bonly\b", re.IGNORECASE)
+
+
+def ours(text: str) -> str:
+    """The lines safeplan wrote (the person's own goal text is theirs to word as they like)."""
+    return "\n".join(line for line in text.splitlines() if not line.startswith("Your goal"))
+
+
+def test_every_strategy_is_sourced_dated_and_calm() -> None:
+    found = hr.strategies()
+    for key in (
+        "never_alone",
+        "naloxone",
+        "test",
+        "start_low",
+        "space_doses",
+        "no_mixing_depressants",
+        "tolerance_after_break",
+    ):
+        assert key in found
+    for s in found.values():
+        assert s.source.url.startswith("https://")
+        assert date(2026, 1, 1) <= s.verified <= date.today()
+        assert not JUDGING.search(s.title + " " + s.text), s.key
+        assert "Source:" in s.render()
+
+
+def test_naloxone_strategy_says_what_it_does_not_reverse() -> None:
+    text = hr.strategies()["naloxone"].text
+    assert "opioids only" in text and "benzodiazepines" in text
+
+
+def test_strategy_title_for_unknown_keys_is_readable() -> None:
+    assert hr.strategy_title("never_alone") == "Not using alone"
+    assert hr.strategy_title("bring_water") == "Bring water"
+
+
+def payload_with(*entries: object, strategies: tuple[str, ...] = ()) -> VaultPayload:
+    p = VaultPayload(harm_reduction=HarmReductionPlan(strategies=list(strategies)))
+    for e in entries:
+        add_use_entry(p, e)  # type: ignore[arg-type]
+    return p
+
+
+def use(name: str, hours_ago: float = 0, **kwargs: object) -> object:
+    return new_use_entry(substance=name, at=NOW - timedelta(hours=hours_ago), **kwargs)  # type: ignore[arg-type]
+
+
+def keys(tips: list[hr.Strategy]) -> list[str]:
+    return [t.key for t in tips]
+
+
+def test_tips_can_be_turned_off() -> None:
+    entry = use("heroin", used_alone=True)
+    p = payload_with(entry)
+    p.settings = Settings(harm_reduction_tips=False)
+    assert hr.tips_for(entry, p) == []  # type: ignore[arg-type]
+
+
+def test_opioid_alone_without_naloxone() -> None:
+    entry = use("heroin", used_alone=True)
+    p = payload_with(entry)
+    assert keys(hr.tips_for(entry, p, limit=5)) == ["never_alone", "naloxone", "test", "start_low"]  # type: ignore[arg-type]
+    assert len(hr.tips_for(entry, p)) == 2  # type: ignore[arg-type]
+
+
+def test_mixing_depressants_comes_first() -> None:
+    earlier, entry = use("xanax", 2), use("beer")
+    p = payload_with(earlier, entry)
+    notes = check_combinations(p.use_entries, entry)  # type: ignore[arg-type]
+    assert keys(hr.tips_for(entry, p, notes))[0] == "no_mixing_depressants"  # type: ignore[arg-type]
+
+
+def test_the_persons_own_strategies_come_first() -> None:
+    entry = use("heroin", used_alone=True)
+    p = payload_with(entry, strategies=("test",))
+    assert keys(hr.tips_for(entry, p)) == ["test", "never_alone"]  # type: ignore[arg-type]
+
+
+def test_no_tip_when_nothing_applies() -> None:
+    earlier = use("beer", 48, used_alone=False)
+    entry = use("beer", used_alone=False)
+    p = payload_with(earlier, entry)
+    assert hr.tips_for(entry, p) == []  # type: ignore[arg-type]
+
+
+def test_tolerance_after_a_break_of_days() -> None:
+    earlier = use("heroin", 24 * 5, naloxone_at_hand=True, tested=True)
+    entry = use("heroin", naloxone_at_hand=True, tested=True)
+    p = payload_with(earlier, entry)
+    assert keys(hr.tips_for(entry, p)) == ["tolerance_after_break"]  # type: ignore[arg-type]
+    recent = use("heroin", 10, naloxone_at_hand=True, tested=True)
+    p = payload_with(recent, entry)
+    assert hr.tips_for(entry, p) == []  # type: ignore[arg-type]
+
+
+def test_goal_alignment_counts_days_plainly() -> None:
+    p = VaultPayload(
+        harm_reduction=HarmReductionPlan(
+            goals=[
+                HarmReductionGoal(kind="use_less", text="Weekends only.", substance="alcohol"),
+                HarmReductionGoal(kind="stop", text="", substance="benzos"),
+                HarmReductionGoal(kind="safer_use", text="old goal", active=False),
+            ],
+            strategies=["never_alone", "naloxone", "test"],
+        )
+    )
+    for days_ago, name, alone in [(0, "beer", False), (0, "wine", True), (3, "gin", False)]:
+        add_use_entry(p, use(name, 24 * days_ago, used_alone=alone))
+    add_use_entry(p, use("xanax", 24 * 20))  # in the 14 days before
+    add_use_entry(p, use("beer", 24 * 15))
+    result = hr.goal_alignment(p, 14, TODAY)
+    assert (result.days_with_use, result.days_without_use, result.entries) == (2, 12, 3)
+    assert result.previous_days_with_use == 2
+    assert (result.noted_alone, result.not_alone) == (3, 2)
+    text = result.render()
+    assert "Your goal (using less, alcohol): Weekends only." in text
+    assert "Days with alcohol logged: 2 of 14 (the 14 days before: 1)." in text
+    assert "Your goal (stopping, benzos)" in text
+    assert "Days without benzos logged: 14 of 14." in text
+    assert "With someone around: 2 of 3 times you noted it." in text
+    assert "Naloxone at hand" not in text  # never noted: nothing to say
+    assert "old goal" not in text
+    assert not COUNTING.search(ours(text))
+
+
+def test_goal_alignment_with_no_goals_and_no_use() -> None:
+    result = hr.goal_alignment(VaultPayload(), 7, TODAY)
+    assert result.days_with_use == 0
+    assert result.lines == (
+        "The last 7 days, as you logged them:",
+        "  Days with use logged: 0 of 7.",
+        "  No use logged in this time.",
+    )
+
+
+def test_goal_alignment_on_the_demo_is_calm() -> None:
+    text = hr.goal_alignment(demo_payload(today=TODAY), 30, TODAY).render()
+    assert "Your goal" in text
+    assert not COUNTING.search(ours(text))
+
+
+@pytest.mark.parametrize("days", [1, 7, 30, 90, 365])
+def test_goal_alignment_periods(days: int) -> None:
+    result = hr.goal_alignment(demo_payload(today=TODAY), days, TODAY)
+    assert result.days == days
+    assert 0 <= result.days_with_use <= days
+    assert result.end == TODAY and (result.end - result.start).days == days - 1
