@@ -150,10 +150,11 @@ class Plain:
         *,
         commands: Mapping[str, str] | None = None,
         default: T | None = None,
+        also: str = "",
     ) -> T | Command:
         """Ask the person to pick one of numbered options. Typing the number, or the option's words,
         picks it; an empty line picks ``default`` when there is one. Anything else gets a calm
-        re-ask."""
+        re-ask. ``also`` adds another way to answer to the instruction ("or type skip ...")."""
         commands = commands or {}
         self.say(question)
         self.items([label for _, label in options], numbered=True)
@@ -161,6 +162,8 @@ class Plain:
         if default is not None:
             label = next(lab for value, lab in options if value == default)
             how += f", or press Enter for {label}"
+        if also:
+            how += f", {also}"
         how += "."
         self.say(how)
         while True:

@@ -20,6 +20,7 @@ from safeplan.core import errors
 
 if TYPE_CHECKING:
     from safeplan.cli.plain import Plain
+    from safeplan.core.export import Format
     from safeplan.core.guide import Collector, GuideStep, Page, Question
     from safeplan.core.models import Voice
     from safeplan.core.store import Store
@@ -88,18 +89,20 @@ def run_plain(io: Plain, args: argparse.Namespace, voice: Voice | None) -> int:
     from safeplan.cli.plain import InputClosed
 
     if args.ephemeral:
+        from safeplan.core.models import VaultPayload
         from safeplan.core.store import MemoryStore
 
         memory = MemoryStore()
+        handover = Handover(io, memory, ephemeral=True, args=args)
         try:
-            outcome = PlainGuide(io, memory, ephemeral=True, voice=voice).run()
-            Handover(io, memory, ephemeral=True, args=args).run(outcome)
+            PlainGuide(io, memory, ephemeral=True, voice=voice).run()
+            handover.run()
         except (InputClosed, KeyboardInterrupt):
             io.blank()
-            io.say(
-                "The session ended before a choice was made about the plan, so it was not kept "
-                "anywhere. Nothing was written to this computer."
-            )
+            io.say(f"The session ended before you chose to finish. {handover.what_was_kept()}")
+        finally:
+            memory.payload = VaultPayload()
+            memory.last_saved_json = None
         return errors.EXIT_OK
 
     from safeplan.cli.common import open_store
@@ -107,16 +110,18 @@ def run_plain(io: Plain, args: argparse.Namespace, voice: Voice | None) -> int:
     with open_store(args) as store:
         session = PlainGuide(io, store, ephemeral=False, voice=voice)
         try:
-            outcome = session.run()
-            if outcome == "finished":
-                Handover(io, store, ephemeral=False, args=args).run(outcome)
+            if session.run() == "finished":
+                Handover(io, store, ephemeral=False, args=args).run()
         except (InputClosed, KeyboardInterrupt):
-            session.pause_quietly()
             io.blank()
-            io.say(
-                "The session stopped here. Everything you wrote is saved in your vault. Run "
-                "safeplan guide again to carry on where you left off."
-            )
+            if store.payload.guide is None:
+                io.say("The session ended. Your plan is saved in your vault.")
+            else:
+                session.pause_quietly()
+                io.say(
+                    "The session stopped here. Everything you wrote is saved in your vault. Run "
+                    "safeplan guide again to carry on where you left off."
+                )
     return errors.EXIT_OK
 
 
@@ -447,7 +452,11 @@ class PlainGuide:
             if question.kind == "likelihood":
                 options = [(k, flow.LIKELIHOOD_WORDS[k]) for k in flow.LIKELIHOODS]
                 answer = io.choose(
-                    prompt, options, commands=self.question_commands, default=current
+                    prompt,
+                    options,
+                    commands=self.question_commands,
+                    default=current,
+                    also="or type skip to leave it unanswered",
                 )
             else:
                 hint = (
@@ -495,7 +504,8 @@ class Handover:
         self.store = store
         self.ephemeral = ephemeral
         self.args = args
-        self.saved_to: str | None = None
+        self.kept: list[str] = []
+        """What was written at the person's request, as words ("a new vault at ...")."""
 
     def options(self) -> list[tuple[str, str]]:
         options = [
@@ -510,15 +520,26 @@ class Handover:
                     "Save it into a new vault with its own passphrase, for example on a USB stick",
                 )
             )
-            if self.saved_to:
-                options.append(("end", "Finish. The plan stays only in the vault you saved"))
+            if self.kept:
+                options.append(("end", "Finish. Only what you saved is kept"))
             else:
                 options.append(("end", "Finish and let it go: nothing is kept on this computer"))
         else:
             options.append(("end", "Finish. Your plan is saved in your vault"))
         return options
 
-    def run(self, outcome: str) -> None:
+    def what_was_kept(self) -> str:
+        """One honest sentence about what this session left on disk."""
+        if not self.ephemeral:
+            return "Your plan is saved in your vault."
+        if not self.kept:
+            return "The plan was not kept anywhere. Nothing was written to this computer."
+        return (
+            f"The plan is kept only where you saved it: {'; '.join(self.kept)}. Nothing else "
+            "was written to this computer."
+        )
+
+    def run(self) -> None:
         from safeplan.cli.plain import Command
 
         io = self.io
@@ -538,10 +559,10 @@ class Handover:
             elif choice == "end" and self.finish():
                 return
 
-    def render(self, fmt: str) -> str:
+    def render(self, fmt: Format) -> str:
         from safeplan.core.export import render
 
-        return render(self.store.payload, fmt)
+        return render(fmt, self.store.payload)
 
     def show(self) -> None:
         self.io.blank()
@@ -549,10 +570,17 @@ class Handover:
         self.io.blank()
 
     def print_on_paper(self) -> None:
-        from safeplan.core.export import send_to_printer
+        from safeplan.core.export.printing import print_command, send_to_printer
 
-        ok, message = send_to_printer(self.render("text"))
-        self.io.say(message)
+        if print_command() is None:
+            self.io.say(
+                "This computer has no printing system (lp or lpr), so nothing was printed. You "
+                "can show the plan on screen and copy it, or save a copy as a file to print "
+                "elsewhere."
+            )
+            return
+        _, message = send_to_printer(self.render("text"))
+        self.io.say(message.replace("`", ""))
 
     def save_file(self) -> None:
         from pathlib import Path
@@ -560,14 +588,12 @@ class Handover:
         from safeplan.cli.plain import Command
 
         io = self.io
-        fmt = io.choose(
-            "Which kind of copy?",
-            [
-                ("text", "The whole plan as plain text, to print or read"),
-                ("card", "A small wallet card"),
-                ("markdown", "The whole plan as Markdown"),
-            ],
-        )
+        kinds: list[tuple[Format, str]] = [
+            ("text", "The whole plan as plain text, to print or read"),
+            ("card", "A small wallet card"),
+            ("markdown", "The whole plan as Markdown"),
+        ]
+        fmt = io.choose("Which kind of copy?", kinds)
         if isinstance(fmt, Command):
             return
         io.say(
@@ -579,7 +605,7 @@ class Handover:
         )
         if isinstance(answer, Command) or not answer:
             return
-        path = Path(answer).expanduser()
+        path = Path(answer).expanduser().absolute()
         if path.is_dir():
             suffix = ".md" if fmt == "markdown" else ".txt"
             path = path / f"safety-plan{suffix}"
@@ -599,7 +625,8 @@ class Handover:
                 "Check that the folder exists and that you can write there."
             )
         else:
-            io.say(f"Your plan was written to {path}.")
+            self.kept.append(f"a copy at {path}")
+            io.say(f"Your plan was written to:\n{path}")
 
     def save_vault(self) -> None:
         from pathlib import Path
@@ -619,7 +646,7 @@ class Handover:
         )
         if not isinstance(answer, str) or not answer:
             return
-        path = Path(answer).expanduser()
+        path = Path(answer).expanduser().absolute()
         if path.is_dir():
             path = path / "safeplan-vault.json"
         if path.exists():
@@ -649,8 +676,8 @@ class Handover:
             )
             return
         vault.close()
-        self.saved_to = str(path)
-        io.say(f"The plan is saved in a new vault at {path}.")
+        self.kept.append(f"a vault at {path}")
+        io.say(f"The plan is saved in a new vault at:\n{path}")
         io.blank()
         io.say(RECOVERY_ADVICE.format(code=code))
         io.say(
@@ -682,11 +709,8 @@ class Handover:
         if not self.ephemeral:
             io.say("Your plan is in your vault. You can look at it or change it any time.")
             return True
-        if self.saved_to:
-            io.say(
-                f"The plan is in the vault at {self.saved_to}. Nothing else was written to this "
-                "computer, and this session is now forgotten."
-            )
+        if self.kept:
+            io.say(f"{self.what_was_kept()} This session is now forgotten.")
             return True
         if not io.confirm(
             "If you finish now, this plan is forgotten and cannot be brought back. Finish and "
