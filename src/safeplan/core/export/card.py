@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from safeplan.core.export.content import ExportContent
-from safeplan.core.export.crisis_help import help_lines
+from safeplan.core.export.crisis_help import emergency_words, first_line, help_lines
 from safeplan.core.export.layout import clip, truncate, wrap
 from safeplan.core.models import Contact, CrisisLine, SafetyPlan
 
@@ -26,11 +26,17 @@ def _crisis(plan: SafetyPlan, help_: Any) -> list[str]:
     own: list[CrisisLine] = [c for c in plan.crisis_lines if c.number]
     if own:
         return [f"{own[0].name} {own[0].number}"]
+    line = first_line(help_)
+    if line:
+        return [line]
     lines = [line.strip() for line in help_lines(help_, CARD_WIDTH) if line.strip()]
-    return lines[:2]
+    return lines[-1:]
 
 
 def _emergency(help_: Any) -> list[str]:
+    numbers = emergency_words(help_)
+    if numbers:
+        return [truncate(f"In danger now: call {numbers}", CARD_WIDTH)]
     return ["In danger now: call your local", "emergency number."]
 
 

@@ -7,7 +7,7 @@ what ``safeplan export --format text``, ``safeplan print`` and ``safeplan plan s
 from __future__ import annotations
 
 from safeplan.core.export.content import FOOTER, HOW_TO_USE, TITLE, ExportContent, Group, Part
-from safeplan.core.export.crisis_help import help_lines
+from safeplan.core.export.crisis_help import compact_lines
 from safeplan.core.export.layout import long_date, wrap
 
 DEFAULT_WIDTH = 80
@@ -64,7 +64,9 @@ def blocks(content: ExportContent, width: int = DEFAULT_WIDTH) -> list[Block]:
         if hr.notes:
             lines.extend(wrap(hr.notes, width, "  "))
         out.append(lines)
-    out.append(wrap("Help, any time", width) + help_lines(content.crisis, width))
+    name = getattr(content.crisis, "country_name", None)
+    title = f"Help, any time: {name}" if name else "Help, any time"
+    out.append(wrap(title, width) + compact_lines(content.crisis, width))
     out.append(wrap(FOOTER, width))
     return out
 
