@@ -1,0 +1,1 @@
+"""Data files of the offline crisis directory (see docs/crisis-directory.md)."""
