@@ -1,0 +1,62 @@
+"""The offline crisis directory: emergency numbers for every country, crisis lines for many, and the
+international directories as the fallback everywhere. No vault, no passphrase, no network.
+
+Public API (the "get help now" screen, the printed plan and ``safeplan crisis`` all use it)::
+
+    load_directory()          -> Directory        the data (built-in + local override file), cached
+    guess_country(environ)    -> str | None       from LC_ALL / LC_MESSAGES / LANG
+    help_for(country, ...)    -> CountryHelp      what to show for one country
+    render_help_text(help, w) -> list[str]        plain lines, none wider than ``w``
+    country_names()           -> dict[str, str]   ISO code -> English name
+
+Where the facts come from and how they are kept current: ``docs/crisis-directory.md``.
+"""
+
+from safeplan.core.crisis.directory import (
+    OVERRIDES_ENV,
+    CountryHelp,
+    Directory,
+    country_names,
+    help_for,
+    load_directory,
+    normalise_country,
+    overrides_path,
+)
+from safeplan.core.crisis.locale import guess_country, guessed_from
+from safeplan.core.crisis.models import (
+    AUDIENCE_LABELS,
+    AUDIENCES,
+    Audience,
+    DirectoryFile,
+    Emergency,
+    InternationalDirectory,
+    PhoneNumber,
+    Service,
+    Source,
+    TextOption,
+)
+from safeplan.core.crisis.render import render_help_text
+
+__all__ = [
+    "AUDIENCES",
+    "AUDIENCE_LABELS",
+    "OVERRIDES_ENV",
+    "Audience",
+    "CountryHelp",
+    "Directory",
+    "DirectoryFile",
+    "Emergency",
+    "InternationalDirectory",
+    "PhoneNumber",
+    "Service",
+    "Source",
+    "TextOption",
+    "country_names",
+    "guess_country",
+    "guessed_from",
+    "help_for",
+    "load_directory",
+    "normalise_country",
+    "overrides_path",
+    "render_help_text",
+]

@@ -1,0 +1,360 @@
+"""Loading the crisis directory (built-in data plus an optional local override file) and choosing
+what to show for a country.
+
+Help must never fail: a missing, unreadable or invalid override file gives a calm warning (in
+``Directory.warnings``) and the built-in directory is used as it is.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from safeplan.core.crisis.models import (
+    AUDIENCES,
+    Audience,
+    CountryEntry,
+    DirectoryFile,
+    Emergency,
+    InternationalDirectory,
+    Service,
+    Source,
+)
+
+DATA_PACKAGE = "safeplan.data.crisis"
+DATA_FILES = ("emergency.json", "services.json")
+OVERRIDES_ENV = "SAFEPLAN_CRISIS_OVERRIDES"
+OVERRIDES_FILENAME = "crisis-local.json"
+OVERRIDES_MAX_BYTES = 1_000_000
+
+ALIASES = {"UK": "GB"}
+"""Codes people use that are not ISO 3166-1 (en_UK is a common typo for en_GB)."""
+
+
+class DirectoryError(ValueError):
+    """The data broke a rule that only shows once files are put together (e.g. a duplicate id)."""
+
+
+@dataclass(frozen=True)
+class Directory:
+    names: dict[str, str]
+    emergency: dict[str, Emergency]
+    notes: dict[str, tuple[str, ...]]
+    services: tuple[Service, ...]
+    international: tuple[InternationalDirectory, ...]
+    sources: dict[str, Source]
+    local_ids: frozenset[str] = frozenset()
+    warnings: tuple[str, ...] = ()
+    override_path: Path | None = None
+    _by_country: dict[str, tuple[Service, ...]] = field(default_factory=dict, repr=False)
+
+    def services_for(self, country: str) -> tuple[Service, ...]:
+        """The services of one country, local ones (from the override file) first."""
+        return self._by_country.get(country, ())
+
+    def countries_with_lines(self) -> set[str]:
+        return set(self._by_country)
+
+
+def _merge(files: Iterable[tuple[DirectoryFile, bool]]) -> Directory:
+    """Put data files together in order; a later service with the same id replaces an earlier one.
+
+    ``files`` holds (file, is_local) pairs; services from local files are listed first in their
+    country.
+    """
+    names: dict[str, str] = {}
+    emergency: dict[str, Emergency] = {}
+    notes: dict[str, tuple[str, ...]] = {}
+    services: dict[str, Service] = {}
+    local_ids: set[str] = set()
+    international: dict[str, InternationalDirectory] = {}
+    sources: dict[str, Source] = {}
+    for data, local in files:
+        sources.update(data.sources)
+        for code, entry in data.countries.items():
+            _merge_country(code, entry, names, emergency, notes)
+        seen: set[str] = set()
+        for service in data.services:
+            if service.id in seen:
+                raise DirectoryError(f"the service id {service.id} is used twice")
+            seen.add(service.id)
+            services.pop(service.id, None)
+            services[service.id] = service
+            if local:
+                local_ids.add(service.id)
+            else:
+                local_ids.discard(service.id)
+        for item in data.international:
+            international[item.id] = item
+    for code, record in emergency.items():
+        missing = [key for key in record.sources if key not in sources]
+        if missing:
+            raise DirectoryError(f"the emergency numbers of {code} name unknown sources {missing}")
+    by_country: dict[str, list[Service]] = {}
+    for service in services.values():
+        if service.country not in names:
+            raise DirectoryError(f"the service {service.id} is for an unknown country")
+        by_country.setdefault(service.country, []).append(service)
+    ordered = {
+        code: tuple(
+            sorted(items, key=lambda s: 0 if s.id in local_ids else 1)  # stable: keeps file order
+        )
+        for code, items in by_country.items()
+    }
+    return Directory(
+        names=dict(sorted(names.items())),
+        emergency=emergency,
+        notes=notes,
+        services=tuple(services.values()),
+        international=tuple(international.values()),
+        sources=sources,
+        local_ids=frozenset(local_ids),
+        _by_country=ordered,
+    )
+
+
+def _merge_country(
+    code: str,
+    entry: CountryEntry,
+    names: dict[str, str],
+    emergency: dict[str, Emergency],
+    notes: dict[str, tuple[str, ...]],
+) -> None:
+    if entry.name is not None:
+        names[code] = entry.name
+    if entry.emergency is not None:
+        emergency[code] = entry.emergency
+    if entry.notes:
+        notes[code] = notes.get(code, ()) + entry.notes
+
+
+def _read_builtin(name: str) -> DirectoryFile:
+    text = resources.files(DATA_PACKAGE).joinpath(name).read_text(encoding="utf-8")
+    return DirectoryFile.model_validate_json(text)
+
+
+@cache
+def _builtin_files() -> tuple[DirectoryFile, ...]:
+    return tuple(_read_builtin(name) for name in DATA_FILES)
+
+
+@cache
+def builtin_directory() -> Directory:
+    """The shipped directory alone (what every test of the data checks)."""
+    return _merge((f, False) for f in _builtin_files())
+
+
+def overrides_path(environ: dict[str, str] | None = None) -> Path:
+    """Where a local override file is looked for: ``$SAFEPLAN_CRISIS_OVERRIDES``, else
+    ``crisis-local.json`` in safeplan's config folder (``$XDG_CONFIG_HOME/safeplan`` on Linux)."""
+    env = os.environ if environ is None else environ
+    given = env.get(OVERRIDES_ENV, "").strip()
+    if given:
+        return Path(given).expanduser()
+    import platformdirs
+
+    return platformdirs.user_config_path("safeplan", appauthor=False) / OVERRIDES_FILENAME
+
+
+def _validation_summary(exc: ValidationError) -> str:
+    first = exc.errors()[0]
+    where = ".".join(str(p) for p in first["loc"]) or "the top level"
+    more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
+    return f"{where}: {first['msg']}{more}"
+
+
+def _load_overrides(path: Path) -> tuple[DirectoryFile | None, str | None]:
+    """The override file, or (None, a calm warning) when it cannot be used. No file: (None, None)."""
+    intro = f"Your local crisis file {path} was not used"
+    after = "The built-in crisis lines are shown. See docs/crisis-directory.md to fix it."
+    try:
+        if not path.is_file():
+            if path.exists():
+                return None, f"{intro}: it is not a file. {after}"
+            return None, None
+        if path.stat().st_size > OVERRIDES_MAX_BYTES:
+            return None, f"{intro}: it is larger than 1 MB. {after}"
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, f"{intro}: it could not be read ({exc.strerror or 'error'}). {after}"
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        where = f" at line {exc.lineno}" if isinstance(exc, json.JSONDecodeError) else ""
+        return None, f"{intro}: it is not valid UTF-8 JSON{where}. {after}"
+    try:
+        return DirectoryFile.model_validate(data), None
+    except ValidationError as exc:
+        return None, f"{intro}: {_validation_summary(exc)}. {after}"
+
+
+_override_cache: dict[tuple[str, int, int], Directory] = {}
+
+
+def load_directory() -> Directory:
+    """The directory to show: the built-in data, with the local override file on top when there is
+    one and it is valid. Cached; the override file is read again only when it changes."""
+    base = builtin_directory()
+    path = overrides_path()
+    try:
+        st = path.stat()
+    except OSError:
+        return replace(base, override_path=path)
+    key = (str(path), st.st_mtime_ns, st.st_size)
+    cached = _override_cache.get(key)
+    if cached is not None:
+        return cached
+    data, warning = _load_overrides(path)
+    if data is None:
+        result = replace(base, override_path=path, warnings=(warning,) if warning else ())
+    else:
+        try:
+            result = _merge([*((f, False) for f in _builtin_files()), (data, True)])
+            result = replace(result, override_path=path)
+        except DirectoryError as exc:
+            warning = (
+                f"Your local crisis file {path} was not used: {exc}. The built-in crisis lines "
+                "are shown. See docs/crisis-directory.md to fix it."
+            )
+            result = replace(base, override_path=path, warnings=(warning,))
+    _override_cache.clear()
+    _override_cache[key] = result
+    return result
+
+
+def country_names() -> dict[str, str]:
+    """ISO 3166-1 alpha-2 code -> English name, for every country safeplan knows (for a picker)."""
+    return dict(load_directory().names)
+
+
+def normalise_country(code: str | None) -> str | None:
+    """Upper case, trimmed, with known aliases (UK -> GB); None for empty."""
+    if code is None:
+        return None
+    value = code.strip().upper()
+    if not value:
+        return None
+    return ALIASES.get(value, value)
+
+
+# --- What to show for one country ---------------------------------------------------------------
+
+FallbackReason = Literal["no_country", "unknown_country", "no_lines"]
+
+
+class CountryHelp(BaseModel):
+    """Everything the "get help now" views show for one country (never the person's own contacts)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    country: str | None
+    country_name: str | None
+    emergency: Emergency | None
+    emergency_sources: tuple[Source, ...] = ()
+    services: tuple[Service, ...] = ()
+    local_service_ids: tuple[str, ...] = ()
+    audience: Audience | None = None
+    hidden_audiences: tuple[Audience, ...] = ()
+    """Audiences with lines for this country that the current view leaves out."""
+    international: tuple[InternationalDirectory, ...] = ()
+    notes: tuple[str, ...] = ()
+    fallback: bool = False
+    """True when safeplan has no crisis line for this country: the international directories lead."""
+    fallback_reason: FallbackReason | None = None
+
+    def emergency_numbers(self) -> tuple[str, str] | None:
+        """(numbers, what they reach) to call first in danger, e.g. ("999 or 112", "emergency")."""
+        e = self.emergency
+        if e is None:
+            return None
+        for label, numbers in (
+            ("emergency", e.general),
+            ("ambulance", e.ambulance),
+            ("police", e.police),
+            ("fire", e.fire),
+        ):
+            if numbers:
+                return " or ".join(numbers), label
+        return None
+
+    def emergency_summary(self) -> str | None:
+        """A short phrase for a status line: "999 or 112", "119 (ambulance)", or None."""
+        first = self.emergency_numbers()
+        if first is None:
+            return None
+        numbers, label = first
+        return numbers if label == "emergency" else f"{numbers} ({label})"
+
+
+def _order(
+    services: tuple[Service, ...], audience: Audience | None, include_all: bool
+) -> tuple[list[Service], set[Audience]]:
+    everyone = [s for s in services if "everyone" in s.audience]
+    if include_all:
+        shown = everyone + [s for s in services if "everyone" not in s.audience]
+    elif audience is not None and audience != "everyone":
+        chosen = [s for s in services if audience in s.audience]
+        shown = chosen + [s for s in everyone if s.id not in {c.id for c in chosen}]
+    else:
+        shown = everyone
+    shown_ids = {s.id for s in shown}
+    hidden: set[Audience] = {
+        a for s in services if s.id not in shown_ids for a in s.audience if a != "everyone"
+    }
+    return shown, hidden
+
+
+def help_for(
+    country: str | None,
+    *,
+    audience: str | None = None,
+    include_all_audiences: bool = False,
+) -> CountryHelp:
+    """What to show for ``country`` (an ISO code, or None when it is not known).
+
+    By default the lines for everyone; ``audience`` puts that group's lines first (then the lines
+    for everyone); ``include_all_audiences`` shows every line. An unknown country, or one without a
+    confirmed line, falls back to its emergency number (when known) and the international
+    directories.
+    """
+    d = load_directory()
+    code = normalise_country(country)
+    chosen: Audience | None = None
+    if audience is not None:
+        key = audience.strip().lower().replace("-", "_")
+        by_name = {a: a for a in AUDIENCES}
+        if key not in by_name:
+            raise ValueError(f"unknown audience {audience!r}")
+        chosen = by_name[key]
+    reason: FallbackReason | None = None
+    if code is None:
+        reason = "no_country"
+    elif code not in d.names:
+        reason = "unknown_country"
+    all_services = d.services_for(code) if code and reason is None else ()
+    if reason is None and not all_services:
+        reason = "no_lines"
+    shown, hidden = _order(all_services, chosen, include_all_audiences)
+    emergency = d.emergency.get(code) if code else None
+    return CountryHelp(
+        country=code,
+        country_name=d.names.get(code) if code else None,
+        emergency=emergency,
+        emergency_sources=tuple(d.sources[k] for k in emergency.sources) if emergency else (),
+        services=tuple(shown),
+        local_service_ids=tuple(s.id for s in shown if s.id in d.local_ids),
+        audience=chosen,
+        hidden_audiences=tuple(a for a in AUDIENCES if a in hidden),
+        international=d.international,
+        notes=d.notes.get(code, ()) if code else (),
+        fallback=reason is not None,
+        fallback_reason=reason,
+    )
