@@ -1,0 +1,440 @@
+"""`safeplan crisis`: emergency numbers and crisis lines at once, with no vault, passphrase or network.
+
+Nothing here imports Textual, cryptography or the vault unless --mine asks for the person's own
+contacts (a subprocess test holds this). Also `safeplan crisis card` (a plain-text help card the
+person chooses to write) and `safeplan crisis countries` (every country code safeplan knows).
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import shutil
+import sys
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+from safeplan.cli.common import add_command, err, out
+from safeplan.core import errors
+
+if TYPE_CHECKING:
+    from safeplan.core.crisis import CountryHelp
+
+MAX_WIDTH = 100
+CARD_WIDTH = 72
+MAX_ADDED = 20
+MAX_ADDED_CHARS = 300
+
+CHANGE_HINT = (
+    "To show another country: safeplan crisis --country CC (every code: safeplan crisis countries)."
+)
+
+CountrySource = Literal["option", "settings", "locale", "none"]
+
+
+def _country(value: str) -> str:
+    from safeplan.core.crisis import country_names, normalise_country
+
+    code = normalise_country(value)
+    if code is None or code not in country_names():
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is not a country code safeplan knows. Use two letters, such as GB, US "
+            "or AU; `safeplan crisis countries` lists them all"
+        )
+    return code
+
+
+def _audience(value: str) -> str:
+    from safeplan.core.crisis import AUDIENCES
+
+    key = value.strip().lower().replace("-", "_").replace("+", "")
+    if key not in AUDIENCES:
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is not a group safeplan knows. Choose one of: {', '.join(AUDIENCES)}"
+        )
+    return key
+
+
+def _add_country(parser: argparse.ArgumentParser, *, default: Any) -> None:
+    parser.add_argument(
+        "--country",
+        type=_country,
+        default=default,
+        metavar="CC",
+        help="the country as a two-letter code, such as GB or US (default: your saved setting "
+        "with --mine, else a guess from your language settings)",
+    )
+
+
+def register(sub: argparse._SubParsersAction[Any], common: argparse.ArgumentParser) -> None:
+    crisis = add_command(
+        sub,
+        common,
+        "crisis",
+        "show emergency numbers and crisis lines now (no vault or passphrase needed)",
+        "safeplan.cli.commands.crisis:show",
+        description="Show the emergency number and crisis lines for your country, then the "
+        "international directories. Works without a vault, a passphrase or a network.",
+    )
+    _add_country(crisis, default=None)
+    crisis.add_argument(
+        "--all",
+        action="store_true",
+        help="also show lines for particular groups (young people, veterans, LGBTQ+ people, ...)",
+    )
+    crisis.add_argument(
+        "--audience",
+        type=_audience,
+        metavar="GROUP",
+        help="put one group's lines first: young_people, veterans, lgbtq, trans, "
+        "substance_use, domestic_violence, poisoning",
+    )
+    crisis.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text (the default) or json (with every source and verified date)",
+    )
+    crisis.add_argument(
+        "--mine",
+        action="store_true",
+        help="also unlock your vault and show your own people and services first",
+    )
+    inner = crisis.add_subparsers(
+        dest="crisis_command", metavar="COMMAND", parser_class=type(crisis)
+    )
+    card = inner.add_parser(
+        "card",
+        help="write a plain-text help card to a file you choose (not encrypted)",
+        description="Write the public crisis lines, and only what you add, to a plain-text file "
+        "outside the vault: for a moment when you cannot remember your passphrase. You see the "
+        "whole card before anything is written. The file is NOT encrypted.",
+        parents=[common],
+    )
+    card.set_defaults(handler="safeplan.cli.commands.crisis:card")
+    _add_country(card, default=argparse.SUPPRESS)
+    card.add_argument("--output", "-o", required=True, metavar="FILE", help="where to write it")
+    card.add_argument(
+        "--add",
+        action="append",
+        default=[],
+        metavar="TEXT",
+        help="a line of your own to put on the card (repeat for more); nothing else of yours is",
+    )
+    card.add_argument(
+        "--all",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="include lines for particular groups too",
+    )
+    card.add_argument(
+        "--yes",
+        "-y",
+        action="store_true",
+        help="do not ask before writing, and replace a file that is already there",
+    )
+    countries = inner.add_parser(
+        "countries",
+        help="list every country code safeplan knows",
+        description="List every country code safeplan knows, and which have crisis lines.",
+        parents=[common],
+    )
+    countries.set_defaults(handler="safeplan.cli.commands.crisis:countries")
+
+
+# --- Choosing the country ------------------------------------------------------------------------
+
+
+@dataclass
+class Choice:
+    country: str | None
+    source: CountrySource
+    detail: str = ""
+
+
+def choose_country(given: str | None, saved: str | None = None) -> Choice:
+    """--country, then the vault's saved setting (only known with --mine), then the locale."""
+    from safeplan.core.crisis import country_names, guess_country, guessed_from
+
+    if given:
+        return Choice(given, "option")
+    if saved and saved in country_names():
+        return Choice(saved, "settings")
+    guess = guess_country()
+    if guess:
+        origin = guessed_from()
+        detail = f"{origin[0]}={origin[1]}" if origin else ""
+        return Choice(guess, "locale", detail)
+    return Choice(None, "none")
+
+
+def _choice_line(choice: Choice, help_: CountryHelp) -> str:
+    name = f"{help_.country_name} ({help_.country})" if help_.country_name else help_.country
+    if choice.source == "option":
+        return f"Showing {name}, as you asked. {CHANGE_HINT}"
+    if choice.source == "settings":
+        return f"Showing {name}, from your saved settings. {CHANGE_HINT}"
+    if choice.source == "locale":
+        why = f" ({choice.detail})" if choice.detail else ""
+        return f"Showing {name}, guessed from your language settings{why}. {CHANGE_HINT}"
+    return (
+        "safeplan could not tell which country you are in. To see your country's lines: "
+        "safeplan crisis --country CC, for example --country GB (every code: safeplan crisis "
+        "countries)."
+    )
+
+
+# --- The person's own contacts (--mine) ----------------------------------------------------------
+
+
+@dataclass
+class Mine:
+    groups: list[tuple[str, list[str]]] = field(default_factory=list)
+    saved_country: str | None = None
+
+
+def read_mine(args: argparse.Namespace) -> Mine:
+    """The person's own people and services (plan steps 4 and 5) and their saved country."""
+    from safeplan.cli import common
+    from safeplan.core.sections import SECTIONS, item_label
+
+    with common.open_store(args) as store:
+        plan = store.payload.plan
+        mine = Mine(saved_country=store.payload.settings.country)
+        help_people = [item_label(i) for i in plan.help_contacts]
+        professionals = [
+            item_label(i) for i in (*plan.clinicians, *plan.urgent_care, *plan.crisis_lines)
+        ]
+    for title, labels in (
+        (SECTIONS["help"].title, help_people),
+        (SECTIONS["professionals"].title, professionals),
+    ):
+        if labels:
+            mine.groups.append((title, labels))
+    return mine
+
+
+def _mine_lines(mine: Mine, width: int) -> list[str]:
+    from safeplan.core.crisis.render import BULLET, INDENT, wrap
+
+    if not mine.groups:
+        return wrap(
+            "Your plan has no people or services in it yet (steps 4 and 5). The public lines "
+            "below are always here.",
+            width,
+        )
+    lines: list[str] = []
+    for title, labels in mine.groups:
+        lines.extend(wrap(f"From your plan: {title}", width))
+        for label in labels:
+            lines.extend(wrap(label, width, BULLET, INDENT))
+    return lines
+
+
+# --- Output ----------------------------------------------------------------------------------------
+
+
+def _terminal_width() -> int:
+    return max(20, min(MAX_WIDTH, shutil.get_terminal_size((80, 24)).columns))
+
+
+def _never_fail_on_encoding() -> None:
+    """A terminal that cannot show a character gets a replacement mark, never a crash."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="replace")
+
+
+def _hidden_line(help_: CountryHelp) -> str | None:
+    from safeplan.core.crisis import AUDIENCE_LABELS
+
+    if not help_.hidden_audiences:
+        return None
+    groups = ", ".join(AUDIENCE_LABELS[a] for a in help_.hidden_audiences)
+    return f"More lines for particular groups ({groups}): safeplan crisis --all"
+
+
+def text_output(
+    help_: CountryHelp, choice: Choice, width: int, mine: Mine | None = None
+) -> list[str]:
+    """Emergency number first, then (with --mine) the person's own, the crisis lines, the
+    international directories, and how the country was chosen."""
+    from safeplan.core.crisis.render import (
+        directories_section,
+        emergency_lines,
+        fallback_lines,
+        footer_lines,
+        header_lines,
+        join_blocks,
+        lines_section,
+        wrap,
+    )
+
+    hidden = _hidden_line(help_)
+    choice_block = wrap(_choice_line(choice, help_), width)
+    return join_blocks(
+        [
+            header_lines(help_, width) + emergency_lines(help_, width),
+            _mine_lines(mine, width) if mine is not None else [],
+            fallback_lines(help_, width) + (choice_block if help_.fallback else []),
+            lines_section(help_, width),
+            wrap(hidden, width) if hidden else [],
+            directories_section(help_, width),
+            footer_lines(help_, width),
+            [] if help_.fallback else choice_block,
+        ]
+    )
+
+
+def json_output(help_: CountryHelp, choice: Choice, mine: Mine | None, warnings: list[str]) -> str:
+    data: dict[str, Any] = help_.model_dump(mode="json")
+    data["country_source"] = choice.source
+    if mine is not None:
+        data["mine"] = [{"title": t, "items": labels} for t, labels in mine.groups]
+    data["warnings"] = warnings
+    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def show(args: argparse.Namespace) -> int:
+    _never_fail_on_encoding()
+    from safeplan.core.crisis import help_for, load_directory
+
+    directory = load_directory()
+    warnings = list(directory.warnings)
+    mine: Mine | None = None
+    vault_problem: errors.SafeplanError | None = None
+    if args.mine:
+        try:
+            mine = read_mine(args)
+        except errors.SafeplanError as exc:
+            vault_problem = exc
+    choice = choose_country(args.country, mine.saved_country if mine else None)
+    help_ = help_for(choice.country, audience=args.audience, include_all_audiences=args.all)
+    for warning in warnings:
+        err(f"safeplan: {warning}")
+    if vault_problem is not None:
+        err(
+            f"safeplan: {vault_problem.message} Your own contacts are not shown; the public lines are."
+        )
+        if vault_problem.hint:
+            err(vault_problem.hint)
+    if args.format == "json":
+        out(json_output(help_, choice, mine, warnings))
+    else:
+        for line in text_output(help_, choice, _terminal_width(), mine):
+            out(line)
+    return vault_problem.exit_code if vault_problem is not None else errors.EXIT_OK
+
+
+def countries(args: argparse.Namespace) -> int:
+    _never_fail_on_encoding()
+    from safeplan.core.crisis import load_directory
+
+    d = load_directory()
+    with_lines = d.countries_with_lines()
+    out(
+        "Code  Country (* = crisis lines listed; the others show emergency numbers and directories)"
+    )
+    for code, name in d.names.items():
+        out(f"{code}  {'*' if code in with_lines else ' '} {name}")
+    return errors.EXIT_OK
+
+
+# --- The help card ---------------------------------------------------------------------------------
+
+
+def _clean_added(lines: list[str]) -> list[str]:
+    added = [" ".join(line.split()) for line in lines]
+    added = [line for line in added if line]
+    if len(added) > MAX_ADDED:
+        raise errors.UsageError(
+            f"A card holds at most {MAX_ADDED} lines of your own. Nothing was written.",
+            "Keep the ones that matter most.",
+        )
+    if any(len(line) > MAX_ADDED_CHARS for line in added):
+        raise errors.UsageError(
+            f"Each line you add can be at most {MAX_ADDED_CHARS} characters. Nothing was written.",
+            "Split a long line into two --add lines.",
+        )
+    if any(not line.isprintable() for line in added):
+        raise errors.UsageError(
+            "A line you added holds a control character. Nothing was written.",
+            "Use plain text only.",
+        )
+    return added
+
+
+def card_text(help_: CountryHelp, added: list[str], today: date, width: int = CARD_WIDTH) -> str:
+    """The card: a title, what the person added (only that), then the public crisis help."""
+    from safeplan.core.crisis import render_help_text
+    from safeplan.core.crisis.render import BULLET, INDENT, wrap
+
+    lines = wrap(f"Help card, made with safeplan on {today.isoformat()}", width)
+    if added:
+        lines.append("")
+        lines.extend(wrap("My own notes", width))
+        for line in added:
+            lines.extend(wrap(line, width, BULLET, INDENT))
+    lines.append("")
+    lines.extend(render_help_text(help_, width))
+    return "\n".join(lines) + "\n"
+
+
+def card(args: argparse.Namespace) -> int:
+    _never_fail_on_encoding()
+    from safeplan.cli.commands.export import confirm, write_private_file
+    from safeplan.cli.common import vault_path
+    from safeplan.core.crisis import help_for
+
+    path = Path(args.output).expanduser()
+    if path.is_dir():
+        raise errors.UsageError(
+            f"{path} is a folder. Nothing was written.", "Give a file name, such as help-card.txt."
+        )
+    if path.resolve() == vault_path(args).resolve():
+        raise errors.UsageError(
+            f"{path} is your vault. Nothing was written.", "Give another file name."
+        )
+    if not path.parent.is_dir():
+        raise errors.UsageError(
+            f"The folder {path.parent} does not exist. Nothing was written.",
+            "Create it first, or choose another place.",
+        )
+    if (path.exists() or path.is_symlink()) and not args.yes:
+        raise errors.UsageError(
+            f"There is already a file at {path}. Nothing was written.",
+            "Choose another name, or add --yes to replace it.",
+        )
+    added = _clean_added(args.add)
+    choice = choose_country(getattr(args, "country", None))
+    help_ = help_for(choice.country, include_all_audiences=getattr(args, "all", False))
+    text = card_text(help_, added, date.today())
+
+    out("This is the whole card:")
+    out("----- start of card -----")
+    sys.stdout.write(text)
+    out("----- end of card -----")
+    sys.stdout.flush()
+    if not confirm(
+        args,
+        f"{path} will be plain text, NOT encrypted: anyone who can open it can read it. Write it?",
+    ):
+        err("Nothing was written.")
+        return errors.EXIT_OK
+    try:
+        write_private_file(path, text, replace=args.yes)
+    except FileExistsError:
+        raise errors.UsageError(
+            f"There is already a file at {path}. Nothing was written.",
+            "Choose another name, or add --yes to replace it.",
+        ) from None
+    except OSError as exc:
+        raise errors.SafeplanError(
+            f"The card could not be written to {path} ({exc.strerror or 'error'}).",
+            "Check that you can write in that folder.",
+        ) from None
+    err(f"Wrote {path} (readable by you only). It is not encrypted.")
+    return errors.EXIT_OK
