@@ -209,7 +209,7 @@ def test_every_text_line_fits_the_width(plan: SafetyPlan, width: int) -> None:
     payload.harm_reduction.triggers = plan.reasons
     text = render("text", payload, width=width, today=TODAY, country=COUNTRY)
     for page in _pages(text):
-        assert len(page) <= PAGE_LINES or len(page) == PAGE_LINES
+        assert len(page) <= PAGE_LINES
         for line in page:
             assert cols(line) <= width, (width, line)
             assert "\x1b" not in line

@@ -250,3 +250,44 @@ def test_export_of_a_real_vault_matches_the_core_renderer(tmp_path: Path) -> Non
     )
     assert result.returncode == 0
     assert result.stdout == render("card", demo_payload(), country="GB")
+
+
+def _run_on_a_terminal(home: Path, answer: str, *args: str) -> tuple[int, str]:
+    """Run safeplan with a pseudo-terminal as standard input and answer its question."""
+    import subprocess
+    import sys
+
+    from tests.cli_helpers import ROOT
+    from tests.conftest import subprocess_env
+
+    pty = pytest.importorskip("pty")
+    master, slave = pty.openpty()
+    try:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "safeplan", *args],
+            stdin=slave,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=subprocess_env(home),
+            cwd=ROOT,
+        )
+        os.write(master, answer.encode() + b"\n")
+        _, stderr = proc.communicate(timeout=120)
+    finally:
+        os.close(master)
+        os.close(slave)
+    return proc.returncode, stderr.decode()
+
+
+def test_writing_a_file_on_a_terminal_asks_once_and_respects_no(tmp_path: Path) -> None:
+    out = tmp_path / "plan.txt"
+    code, stderr = _run_on_a_terminal(tmp_path, "n", "--demo", "export", "-o", str(out))
+    assert code == 0
+    assert stderr.count("NOT be encrypted") == 1
+    assert "Nothing was written." in stderr
+    assert not out.exists()
+    code, stderr = _run_on_a_terminal(tmp_path, "y", "--demo", "export", "-o", str(out))
+    assert code == 0, stderr
+    assert stderr.count("encrypted") == 1, "the warning is said once"
+    assert out.read_text(encoding="utf-8").startswith("My safety plan")
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600

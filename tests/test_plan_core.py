@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -56,10 +57,17 @@ def test_demo_plan_matches_its_latest_revision() -> None:
     assert P.commit_plan_change(p) is False
 
 
-def test_demo_store_writes_nothing() -> None:
+def test_demo_store_writes_nothing(isolated_home: Path, tmp_path: Path) -> None:
+    def files() -> set[Path]:
+        return {p for root in (isolated_home, tmp_path) for p in root.rglob("*")}
+
+    before = files()
     store = demo_store()
     assert store.path is None and store.persistent is False
+    store.payload.plan.coping.append(TextItem(text="something new"))
     store.save()
+    store.close()
+    assert files() == before
 
 
 # --- revisions -----------------------------------------------------------------------------------
