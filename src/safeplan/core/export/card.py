@@ -3,10 +3,9 @@ two people to call, and a crisis line. Long lines are shortened with "..." rathe
 
 from __future__ import annotations
 
-from typing import Any
-
+from safeplan.core.crisis import CountryHelp
 from safeplan.core.export.content import ExportContent
-from safeplan.core.export.crisis_help import emergency_words, first_line, help_lines
+from safeplan.core.export.crisis_help import emergency_words, first_line
 from safeplan.core.export.layout import clip, truncate, wrap
 from safeplan.core.models import Contact, CrisisLine, SafetyPlan
 
@@ -21,7 +20,7 @@ def _contacts(plan: SafetyPlan) -> list[str]:
     return [f"{c.name} {c.phone}".strip() for c in people[:2]]
 
 
-def _crisis(plan: SafetyPlan, help_: Any) -> list[str]:
+def _crisis(plan: SafetyPlan, help_: CountryHelp) -> list[str]:
     """The person's own crisis line first; else the first lines of the directory's help."""
     own: list[CrisisLine] = [c for c in plan.crisis_lines if c.number]
     if own:
@@ -29,11 +28,12 @@ def _crisis(plan: SafetyPlan, help_: Any) -> list[str]:
     line = first_line(help_)
     if line:
         return [line]
-    lines = [line.strip() for line in help_lines(help_, CARD_WIDTH) if line.strip()]
-    return lines[-1:]
+    if help_.international:
+        return [f"Find one: {help_.international[0].display}"]
+    return ["Find one: findahelpline.com"]
 
 
-def _emergency(help_: Any) -> list[str]:
+def _emergency(help_: CountryHelp) -> list[str]:
     numbers = emergency_words(help_)
     if numbers:
         return [truncate(f"In danger now: call {numbers}", CARD_WIDTH)]

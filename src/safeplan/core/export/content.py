@@ -7,12 +7,12 @@ help for the person's country. The JSON export is the exception: it is the whole
 
 from __future__ import annotations
 
-import importlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
+from safeplan.core.crisis import CountryHelp
 from safeplan.core.export import crisis_help
+from safeplan.core.harm_reduction import strategy_title
 from safeplan.core.models import (
     STEP_ORDER,
     Clinician,
@@ -94,8 +94,8 @@ class ExportContent:
     parts: tuple[Part, ...]
     harm_reduction: HarmReduction | None
     country: str | None
-    crisis: Any = field(default=None, compare=False)
-    """What ``safeplan.core.crisis.help_for(country)`` returned (None until that module exists)."""
+    crisis: CountryHelp
+    """What the crisis directory shows for the country."""
     heading_note: str = ""
     """An extra line under the title (e.g. "Version 3, saved 12 May 2026")."""
 
@@ -125,16 +125,8 @@ def _part(plan: SafetyPlan, step: StepId) -> Part:
 
 
 def strategy_words(key: str) -> str:
-    """A picked safer-use strategy in words: the harm-reduction data's title when it is known."""
-    try:  # the harm-reduction module is optional here: the export must work without it
-        module = importlib.import_module("safeplan.core.harm_reduction")
-        label = getattr(module, "strategy_title")(key)  # noqa: B009
-        if isinstance(label, str) and label:
-            return label
-    except (ImportError, AttributeError, LookupError, ValueError, OSError):
-        pass
-    words = key.replace("_", " ").replace("-", " ").strip()
-    return words[:1].upper() + words[1:]
+    """A picked safer-use strategy in words, as the harm-reduction data names it."""
+    return strategy_title(key)
 
 
 def _harm_reduction(hr: HarmReductionPlan) -> HarmReduction | None:
@@ -175,6 +167,6 @@ def build_content(
         parts=tuple(_part(plan, step) for step in STEP_ORDER),
         harm_reduction=_harm_reduction(harm_reduction) if harm_reduction else None,
         country=country,
-        crisis=crisis_help.help_for(country),
+        crisis=crisis_help.help_for_export(country),
         heading_note=heading_note,
     )

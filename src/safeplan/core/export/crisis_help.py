@@ -1,67 +1,37 @@
-"""The crisis help printed at the end of every export, from the offline crisis directory.
+"""The crisis help printed at the end of every export, from the offline crisis directory
+(:mod:`safeplan.core.crisis`), where every number carries its source and verified date.
 
-:mod:`safeplan.core.crisis` (``help_for(country)`` and ``render_help_text(help, width)``) holds the
-numbers, each with its source and verified date. If it cannot be imported, the exports still end with
-the one piece of advice that is true everywhere, and the international directory.
+Paper gets a compact form (what to call in danger, one line per crisis line, where to find more, when
+it was checked) so that a typical plan still fits one page; Markdown gets the directory's full text
+(``render_help_text``); the wallet card gets the emergency number and the first line.
 """
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
-
+from safeplan.core.crisis import CountryHelp, Service, guess_country, help_for, render_help_text
+from safeplan.core.crisis.render import emergency_lines, fallback_lines
 from safeplan.core.export.layout import clean, cols, wrap
 
-FALLBACK = (
-    "If you are in danger or cannot keep yourself safe, call your local emergency number now.",
-    "To find a free crisis line in your country: findahelpline.com",
-)
 
-
-def _crisis_module() -> Any:
-    try:
-        module = importlib.import_module("safeplan.core.crisis")
-    except ImportError:
-        return None
-    if not (hasattr(module, "help_for") and hasattr(module, "render_help_text")):
-        return None
-    return module
-
-
-def help_for(country: str | None) -> Any:
+def help_for_export(country: str | None) -> CountryHelp:
     """The directory's help for ``country``; with no country, the one the locale suggests."""
-    crisis = _crisis_module()
-    if crisis is None:
-        return None
-    if country is None and hasattr(crisis, "guess_country"):
-        country = crisis.guess_country()
-    return crisis.help_for(country)
+    return help_for(country or guess_country())
 
 
-def help_lines(help_: Any, width: int) -> list[str]:
-    """The crisis help as plain lines of at most ``width`` columns."""
-    if help_ is not None:
-        crisis = _crisis_module()
-        assert crisis is not None
-        rendered = crisis.render_help_text(help_, width)
-        lines = rendered.splitlines() if isinstance(rendered, str) else list(rendered)
-        # Trust, but check: nothing we print may be wider than the paper.
-        out: list[str] = []
-        for raw in lines:
-            line = raw.rstrip()
-            indent = " " * (len(line) - len(line.lstrip(" ")))
-            if not line.strip():
-                out.append("")
-            elif cols(line) <= width and clean(line) == line.strip():
-                out.append(line)
-            else:
-                out.extend(wrap(line, width, indent))
-        while out and not out[-1]:
-            out.pop()
-        return out
-    out = []
-    for line in FALLBACK:
-        out.extend(wrap(line, width))
+def help_lines(help_: CountryHelp, width: int) -> list[str]:
+    """The directory's full help text as plain lines of at most ``width`` columns."""
+    out: list[str] = []
+    for raw in render_help_text(help_, width):
+        line = raw.rstrip()
+        indent = " " * (len(line) - len(line.lstrip(" ")))
+        if not line.strip():
+            out.append("")
+        elif cols(line) <= width and clean(line) == line.strip():
+            out.append(line)
+        else:  # trust, but check: nothing we print may be wider than the paper
+            out.extend(wrap(line, width, indent))
+    while out and not out[-1]:
+        out.pop()
     return out
 
 
@@ -69,13 +39,10 @@ def _join(items: list[str], last: str = "or") -> str:
     return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} {last} {items[-1]}"
 
 
-def _reach(service: Any) -> str:
+def _reach(service: Service) -> str:
     """How to reach a service, in a few words: "call 116 123, free, 24/7"."""
     if service.phones:
-        numbers = [
-            f"{p.display} ({p.note})" if getattr(p, "note", None) else p.display
-            for p in service.phones[:2]
-        ]
+        numbers = [f"{p.display} ({p.note})" if p.note else p.display for p in service.phones[:2]]
         words = f"call {_join(numbers)}"
     else:
         t = service.texts[0]
@@ -97,13 +64,13 @@ def _reach(service: Any) -> str:
     return ", ".join([words, *extras])
 
 
-def _service_name(service: Any) -> str:
-    return f"{service.name} ({service.region})" if service.region else str(service.name)
+def _service_name(service: Service) -> str:
+    return f"{service.name} ({service.region})" if service.region else service.name
 
 
-def first_line(help_: Any) -> str | None:
+def first_line(help_: CountryHelp) -> str | None:
     """The first crisis line for the country, in one short line ("Samaritans 116 123")."""
-    if help_ is None or not help_.services:
+    if not help_.services:
         return None
     service = help_.services[0]
     if service.phones:
@@ -111,24 +78,18 @@ def first_line(help_: Any) -> str | None:
     return f"{service.name}: {_reach(service)}"
 
 
-def emergency_words(help_: Any) -> str | None:
+def emergency_words(help_: CountryHelp) -> str | None:
     """What to call in danger ("999 or 112"), or None when it is not known."""
-    if help_ is None:
-        return None
     found = help_.emergency_numbers()
-    return None if found is None else str(found[0])
+    return None if found is None else found[0]
 
 
-def compact_lines(help_: Any, width: int) -> list[str]:
-    """The crisis help for paper, in a few lines: what to call in danger, one line per crisis line,
-    where to find more, and when the numbers were checked. (The full text, with descriptions and
-    web addresses, is in ``safeplan crisis`` and the Markdown export.)"""
-    if help_ is None:
-        return help_lines(None, width)
-    crisis = _crisis_module()
-    out: list[str] = list(crisis.render.emergency_lines(help_, width))
+def compact_lines(help_: CountryHelp, width: int) -> list[str]:
+    """The crisis help for paper, in a few lines. (The full text, with descriptions and web
+    addresses, is in ``safeplan crisis`` and the Markdown export.)"""
+    out = list(emergency_lines(help_, width))
     if help_.fallback:
-        out.extend(crisis.render.fallback_lines(help_, width))
+        out.extend(fallback_lines(help_, width))
         for item in help_.international:
             out.extend(wrap(f"{item.name}: {item.display}", width, "- ", "  "))
     else:

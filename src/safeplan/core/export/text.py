@@ -64,7 +64,7 @@ def blocks(content: ExportContent, width: int = DEFAULT_WIDTH) -> list[Block]:
         if hr.notes:
             lines.extend(wrap(hr.notes, width, "  "))
         out.append(lines)
-    name = getattr(content.crisis, "country_name", None)
+    name = content.crisis.country_name
     title = f"Help, any time: {name}" if name else "Help, any time"
     out.append(wrap(title, width) + compact_lines(content.crisis, width))
     out.append(wrap(FOOTER, width))
