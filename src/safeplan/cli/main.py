@@ -25,6 +25,11 @@ COMMAND_MODULES: tuple[str, ...] = (
     "safeplan.cli.commands.plan",
     "safeplan.cli.commands.export",
     "safeplan.cli.commands.importing",
+    "safeplan.cli.commands.checkin",
+    "safeplan.cli.commands.use",
+    "safeplan.cli.commands.log",
+    "safeplan.cli.commands.trends",
+    "safeplan.cli.commands.selfcheck",
 )
 
 EXIT_CODES_HELP = """\

@@ -1,0 +1,241 @@
+"""`safeplan log`: your check-ins and use entries as a table, CSV or JSON; `log edit ID` and
+`log delete ID` to change one.
+
+The CSV and JSON forms parse back into exactly the same entries (see safeplan.core.log_formats).
+Output goes to standard output only; nothing is written to disk except through the vault.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+from typing import TYPE_CHECKING, Any
+
+from safeplan.cli.commands.checkin import add_checkin_options, parse_at, when_words, wrapped
+from safeplan.cli.commands.use import add_use_options
+from safeplan.cli.common import add_command, open_store, out
+from safeplan.core import errors
+
+if TYPE_CHECKING:
+    from safeplan.core.checkins import Entry
+    from safeplan.core.models import VaultPayload
+
+NOTE_ROOM = 40
+
+
+def register(sub: argparse._SubParsersAction[Any], common: argparse.ArgumentParser) -> None:
+    p = add_command(
+        sub,
+        common,
+        "log",
+        "list your check-ins and use entries (table, CSV or JSON); edit or delete one",
+        "safeplan.cli.commands.log:show",
+        description="List your check-ins and use entries, oldest first. `safeplan log edit ID` "
+        "changes one and `safeplan log delete ID` removes one; the ids are in the first column.",
+    )
+    add_list_options(p)
+    inner = p.add_subparsers(dest="log_command", metavar="[edit|delete]", parser_class=type(p))
+    edit = add_command(
+        inner,
+        common,
+        "edit",
+        "change a check-in or use entry",
+        "safeplan.cli.commands.log:edit",
+        description="Change a check-in or use entry. Give the id (or its first characters) and "
+        "the new values; --clear NAME empties an optional value (for example --clear anxiety).",
+    )
+    edit.add_argument("id", metavar="ID", help="the entry's id, or its first 4+ characters")
+    add_checkin_options(edit, for_edit=True)
+    edit_use = edit.add_argument_group("for a use entry")
+    add_use_options(edit_use, with_shared=False)
+    edit.add_argument(
+        "--clear",
+        action="append",
+        metavar="NAME",
+        default=[],
+        help="empty this optional value (anxiety, sleep, tags, note, amount, alone...)",
+    )
+    delete = add_command(
+        inner,
+        common,
+        "delete",
+        "remove a check-in or use entry",
+        "safeplan.cli.commands.log:delete",
+        description="Remove a check-in or use entry. Asks first on a terminal; --yes skips that.",
+    )
+    delete.add_argument("id", metavar="ID", help="the entry's id, or its first 4+ characters")
+    delete.add_argument("--yes", action="store_true", help="don't ask, just remove it")
+
+
+def add_list_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--since",
+        default="30d",
+        metavar="WHEN",
+        help="how far back: 7d, 2w, 12h, 1y, a date like 2026-10-01, or 'all' (default 30d)",
+    )
+    p.add_argument("--kind", choices=("checkin", "use"), help="only check-ins or only use")
+    p.add_argument(
+        "--format",
+        choices=("table", "csv", "json"),
+        default="table",
+        help="table (default) to read, csv or json to keep or process",
+    )
+
+
+def _what(entry: Entry) -> str:
+    from safeplan.core.checkins import describe_checkin, describe_use
+    from safeplan.core.models import CheckIn
+
+    if isinstance(entry, CheckIn):
+        text = "check-in: " + describe_checkin(entry)
+    else:
+        text = "use: " + describe_use(entry)
+    if entry.note:
+        note = " ".join(entry.note.split())
+        if len(note) > NOTE_ROOM:
+            note = note[: NOTE_ROOM - 1] + "…"
+        text += f' ("{note}")'
+    return text
+
+
+def table_lines(entries: list[Entry], width: int | None) -> list[str]:
+    lines = [f"{'ID':<9}{'When':<20}What"]
+    for e in entries:
+        line = f"{e.id[:8]:<9}{when_words(e.at):<20}{_what(e)}"
+        if width is not None and len(line) > width:
+            line = line[: width - 1] + "…"
+        lines.append(line)
+    return lines
+
+
+def _goal_lines(payload: VaultPayload) -> list[str]:
+    from safeplan.core.harm_reduction import goal_alignment
+
+    plan = payload.harm_reduction
+    if not any(g.active for g in plan.goals) and not plan.strategies:
+        return []
+    return ["", *wrapped(goal_alignment(payload, 14).lines)]
+
+
+def show(args: argparse.Namespace) -> int:
+    from safeplan.core.checkins import entries_since, parse_since
+    from safeplan.core.log_formats import to_csv, to_json
+
+    since = parse_since(args.since)
+    with open_store(args) as store:
+        entries = entries_since(store.payload, since, args.kind)
+        if args.format == "csv":
+            sys.stdout.write(to_csv(entries))
+            return errors.EXIT_OK
+        if args.format == "json":
+            sys.stdout.write(to_json(entries))
+            return errors.EXIT_OK
+        period = "ever" if since is None else f"since {when_words(since)}"
+        if not entries:
+            out(f"Nothing logged {period}. `safeplan log --since all` shows everything.")
+            return errors.EXIT_OK
+        width = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
+        for line in table_lines(entries, width):
+            out(line)
+        count = len(entries)
+        out(f"\n{count} entr{'y' if count == 1 else 'ies'} {period}.")
+        if args.kind != "checkin":
+            for line in _goal_lines(store.payload):
+                out(line)
+    return errors.EXIT_OK
+
+
+_EDIT_FIELDS = {
+    "mood": "mood",
+    "anxiety": "anxiety",
+    "self_harm_urge": "self_harm_urge",
+    "suicidal_thoughts": "suicidal_thoughts",
+    "use_urge": "use_urge",
+    "sleep": "sleep_hours",
+    "note": "note",
+    "substance": "substance",
+    "substance_class": "substance_class",
+    "amount": "amount",
+    "unit": "unit",
+    "route": "route",
+    "setting": "setting",
+    "alone": "used_alone",
+    "naloxone": "naloxone_at_hand",
+    "tested": "tested",
+    "with_whom": "with_whom",
+}
+_CLEAR_NAMES = {
+    **{k.replace("_", "-"): v for k, v in _EDIT_FIELDS.items()},
+    **{v: v for v in _EDIT_FIELDS.values()},
+    "tags": "tags",
+    "tag": "tags",
+    "with": "with_whom",
+    "class": "substance_class",
+}
+
+
+def _changes(args: argparse.Namespace) -> dict[str, Any]:
+    changes: dict[str, Any] = {}
+    for option, field in _EDIT_FIELDS.items():
+        value = getattr(args, option, None)
+        if value is not None:
+            changes[field] = value
+    if args.tag is not None:
+        changes["tags"] = args.tag
+    if args.at is not None:
+        changes["at"] = parse_at(args.at)
+    for name in args.clear:
+        cleared = _CLEAR_NAMES.get(name.strip().casefold())
+        if cleared is None or cleared in ("mood", "substance"):
+            raise errors.UsageError(
+                "That value cannot be cleared.",
+                "Optional values can: anxiety, self-harm-urge, suicidal-thoughts, use-urge, "
+                "sleep, tags, note, amount, unit, route, setting, alone, naloxone, tested, with.",
+            )
+        changes[cleared] = None
+    return changes
+
+
+def edit(args: argparse.Namespace) -> int:
+    from safeplan.core.checkins import edit_entry
+
+    changes = _changes(args)
+    if not changes:
+        raise errors.UsageError(
+            "Nothing to change was given.",
+            "Add the new values, for example `safeplan log edit ID --mood 6`.",
+        )
+    with open_store(args) as store:
+        entry = edit_entry(store.payload, args.id, changes)
+        store.save()
+        out(f"Changed the entry {entry.id[:8]}. It now reads:")
+        out(f"  {when_words(entry.at)}  {_what(entry)}")
+    return errors.EXIT_OK
+
+
+def delete(args: argparse.Namespace) -> int:
+    from safeplan.core.checkins import delete_entry, find_entry, kind_of
+
+    if not args.yes and not sys.stdin.isatty():
+        raise errors.UsageError(
+            "Removing an entry asks first on a terminal, and this is not one.",
+            "Add --yes to remove it without asking.",
+        )
+    with open_store(args) as store:
+        entry = find_entry(store.payload, args.id)
+        what = "check-in" if kind_of(entry) == "checkin" else "use entry"
+        if not args.yes:
+            out(f"  {when_words(entry.at)}  {_what(entry)}")
+            try:
+                answer = input(f"Remove this {what}? It cannot be undone. Type yes to remove it: ")
+            except EOFError:
+                answer = ""
+            if answer.strip().casefold() not in ("yes", "y"):
+                out("Nothing was removed.")
+                return errors.EXIT_OK
+        delete_entry(store.payload, entry.id)
+        store.save()
+        out(f"Removed the {what} from {when_words(entry.at)}.")
+    return errors.EXIT_OK
