@@ -29,7 +29,8 @@ MAX_ADDED = 20
 MAX_ADDED_CHARS = 300
 
 CHANGE_HINT = (
-    "To show another country: safeplan crisis --country CC (every code: safeplan crisis countries)."
+    "To show another country: safeplan crisis --country CC",
+    "Every country code: safeplan crisis countries",
 )
 
 CountrySource = Literal["option", "settings", "locale", "none"]
@@ -171,20 +172,20 @@ def choose_country(given: str | None, saved: str | None = None) -> Choice:
     return Choice(None, "none")
 
 
-def _choice_line(choice: Choice, help_: CountryHelp) -> str:
+def _choice_lines(choice: Choice, help_: CountryHelp) -> list[str]:
+    """Which country is shown and why, and how to change it (each command on a line of its own)."""
     name = f"{help_.country_name} ({help_.country})" if help_.country_name else help_.country
     if choice.source == "option":
-        return f"Showing {name}, as you asked. {CHANGE_HINT}"
-    if choice.source == "settings":
-        return f"Showing {name}, from your saved settings. {CHANGE_HINT}"
-    if choice.source == "locale":
+        first = f"Showing {name}, as you asked."
+    elif choice.source == "settings":
+        first = f"Showing {name}, from your saved settings."
+    elif choice.source == "locale":
         why = f" ({choice.detail})" if choice.detail else ""
-        return f"Showing {name}, guessed from your language settings{why}. {CHANGE_HINT}"
-    return (
-        "safeplan could not tell which country you are in. To see your country's lines: "
-        "safeplan crisis --country CC, for example --country GB (every code: safeplan crisis "
-        "countries)."
-    )
+        first = f"Showing {name}, guessed from your language settings{why}."
+    else:
+        first = "safeplan could not tell which country you are in."
+        return [first, "To see your country's lines: safeplan crisis --country CC", CHANGE_HINT[1]]
+    return [first, *CHANGE_HINT]
 
 
 # --- The person's own contacts (--mine) ----------------------------------------------------------
@@ -254,7 +255,7 @@ def _hidden_line(help_: CountryHelp) -> str | None:
     if not help_.hidden_audiences:
         return None
     groups = ", ".join(AUDIENCE_LABELS[a] for a in help_.hidden_audiences)
-    return f"More lines for particular groups ({groups}): safeplan crisis --all"
+    return f"There are more lines for particular groups ({groups})."
 
 
 def text_output(
@@ -274,14 +275,17 @@ def text_output(
     )
 
     hidden = _hidden_line(help_)
-    choice_block = wrap(_choice_line(choice, help_), width)
+    hidden_block = (
+        wrap(hidden, width) + wrap("To see them: safeplan crisis --all", width) if hidden else []
+    )
+    choice_block = [line for text in _choice_lines(choice, help_) for line in wrap(text, width)]
     return join_blocks(
         [
             header_lines(help_, width) + emergency_lines(help_, width),
             _mine_lines(mine, width) if mine is not None else [],
             fallback_lines(help_, width) + (choice_block if help_.fallback else []),
             lines_section(help_, width),
-            wrap(hidden, width) if hidden else [],
+            hidden_block,
             directories_section(help_, width),
             footer_lines(help_, width),
             [] if help_.fallback else choice_block,

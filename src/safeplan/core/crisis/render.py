@@ -45,17 +45,14 @@ def cells(text: str) -> int:
     return width
 
 
-def _split_long(word: str, room: int) -> list[str]:
-    pieces: list[str] = []
-    current = ""
-    for ch in word:
-        if current and cells(current + ch) > room:
-            pieces.append(current)
-            current = ""
-        current += ch
-    if current:
-        pieces.append(current)
-    return pieces
+def _fit(word: str, room: int) -> str:
+    """The longest start of ``word`` within ``room`` cells (at least one character)."""
+    piece = word[0]
+    for ch in word[1:]:
+        if cells(piece + ch) > room:
+            break
+        piece += ch
+    return piece
 
 
 def wrap(text: str, width: int, first: str = "", rest: str | None = None) -> list[str]:
@@ -78,15 +75,13 @@ def wrap(text: str, width: int, first: str = "", rest: str | None = None) -> lis
         if current:
             lines.append(prefix + current)
             prefix, current = rest, ""
-        room = width - cells(prefix)
-        if cells(word) <= room:
-            current = word
-            continue
-        pieces = _split_long(word, room)
-        for piece in pieces[:-1]:
-            lines.append(prefix + piece)
-            prefix = rest
-        current = pieces[-1]
+        # A word longer than the line: split it, each piece within the room its prefix leaves.
+        while word and cells(word) > width - cells(prefix):
+            lead = prefix if cells(word[0]) <= width - cells(prefix) else ""
+            piece = _fit(word, width - cells(lead))
+            lines.append(lead + piece)
+            prefix, word = rest, word[len(piece) :]
+        current = word
     if current or not lines:
         lines.append((prefix + current).rstrip())
     return lines
