@@ -184,6 +184,16 @@ def test_no_stale_number_is_shipped() -> None:
         assert written not in text
 
 
+@pytest.mark.parametrize(("country", "stale"), sorted(STALE_BY_COUNTRY))
+def test_no_stale_number_is_shown_for_its_country(country: str, stale: str) -> None:
+    from safeplan.core.crisis import help_for, render_help_text
+
+    words = " ".join(render_help_text(help_for(country, include_all_audiences=True), 200)).replace(
+        ".", " "
+    )
+    assert stale not in words.split()
+
+
 def test_turkey_shows_112_and_never_183() -> None:
     assert "112" in D.emergency["TR"].general
     assert not D.services_for("TR")
