@@ -59,15 +59,8 @@ def _audience(value: str) -> str:
     return key
 
 
-def _add_country(parser: argparse.ArgumentParser, *, default: Any) -> None:
-    parser.add_argument(
-        "--country",
-        type=_country,
-        default=default,
-        metavar="CC",
-        help="the country as a two-letter code, such as GB or US (default: your saved setting "
-        "with --mine, else a guess from your language settings)",
-    )
+def _add_country(parser: argparse.ArgumentParser, *, default: Any, help_text: str) -> None:
+    parser.add_argument("--country", type=_country, default=default, metavar="CC", help=help_text)
 
 
 def register(sub: argparse._SubParsersAction[Any], common: argparse.ArgumentParser) -> None:
@@ -80,7 +73,12 @@ def register(sub: argparse._SubParsersAction[Any], common: argparse.ArgumentPars
         description="Show the emergency number and crisis lines for your country, then the "
         "international directories. Works without a vault, a passphrase or a network.",
     )
-    _add_country(crisis, default=None)
+    _add_country(
+        crisis,
+        default=None,
+        help_text="the country as a two-letter code, such as GB or US (default: your saved "
+        "setting with --mine, else a guess from your language settings)",
+    )
     crisis.add_argument(
         "--all",
         action="store_true",
@@ -116,7 +114,12 @@ def register(sub: argparse._SubParsersAction[Any], common: argparse.ArgumentPars
         parents=[common],
     )
     card.set_defaults(handler="safeplan.cli.commands.crisis:card")
-    _add_country(card, default=argparse.SUPPRESS)
+    _add_country(
+        card,
+        default=argparse.SUPPRESS,
+        help_text="the country as a two-letter code, such as GB or US (default: a guess from "
+        "your language settings)",
+    )
     card.add_argument("--output", "-o", required=True, metavar="FILE", help="where to write it")
     card.add_argument(
         "--add",
