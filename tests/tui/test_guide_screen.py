@@ -1,0 +1,316 @@
+"""The guided session on screen, driven with Pilot like a person would: keys, Enter, buttons."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from textual.pilot import Pilot
+from textual.widgets import RadioSet
+
+from safeplan.core import guide as flow
+from safeplan.core.store import MemoryStore
+from safeplan.core.vault import Vault
+from safeplan.tui import menu
+from safeplan.tui.app import SafeplanApp
+from safeplan.tui.screens.guide import GUIDE_TARGET, GuideApp, GuideScreen, make_guide_app
+from safeplan.tui.screens.home import HomeScreen
+from safeplan.tui.widgets.fields import TextField
+from tests.guide_helpers import (
+    AFTER,
+    CLINICIAN,
+    COPING,
+    COPING_BARRIER,
+    ENV_BARRIER,
+    ENVIRONMENT,
+    HELP_BARRIER,
+    HELPER,
+    LINE,
+    PASSPHRASE,
+    PERSON,
+    PLACE,
+    REASONS,
+    URGENT,
+    WARNING_SIGNS,
+    assert_full_plan,
+)
+
+from .conftest import SIZE, flat, settle, type_text
+
+LIKELY, MAYBE, UNLIKELY = (), ("down",), ("down", "down")
+
+
+def guide_app(store: object, **kwargs: object) -> GuideApp:
+    return make_guide_app(store=store, environ={}, country="GB", **kwargs)  # type: ignore[arg-type]
+
+
+def screen(app: SafeplanApp) -> GuideScreen:
+    assert isinstance(app.screen, GuideScreen), type(app.screen).__name__
+    return app.screen
+
+
+async def entry(pilot: Pilot[object], *values: str) -> None:
+    """Type one entry: its main words and details, Enter after each."""
+    for value in values:
+        await put(pilot, value)
+        await pilot.press("enter")
+    await pilot.pause()
+
+
+async def press(pilot: Pilot[object], button_id: str) -> None:
+    """Press a button from the keyboard (Tab to it, Enter), wherever the page is scrolled."""
+    button = pilot.app.screen.query_one(f"#{button_id}")
+    for _ in range(40):  # a button ignores a second press while it still shows the first one
+        if not button.has_class("-active"):
+            break
+        await pilot.pause(0.05)
+    button.focus()
+    await pilot.pause()
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def put(pilot: Pilot[object], value: str) -> None:
+    """Put words into the focused field (typing each key of long answers would be slow)."""
+    field = pilot.app.focused
+    assert isinstance(field, TextField), field
+    field.insert_text_at_cursor(value)
+    await pilot.pause()
+
+
+async def done_and_next(pilot: Pilot[object]) -> None:
+    """Enter on an empty line ends this part; the next part, or Next, gets the focus."""
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def barrier(pilot: Pilot[object], keys: tuple[str, ...], words: str) -> None:
+    app = pilot.app
+    assert isinstance(app.focused, RadioSet)
+    await pilot.press(*keys, "enter", "tab")
+    await put(pilot, words)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def press_next(pilot: Pilot[object]) -> None:
+    assert pilot.app.focused is not None and pilot.app.focused.id == "nav-next"
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def write_the_whole_plan(pilot: Pilot[object]) -> None:
+    app = pilot.app
+    for words in WARNING_SIGNS:
+        await entry(pilot, words)
+    await done_and_next(pilot)
+    await press_next(pilot)
+
+    assert "Step 2 of 7: Things I can do on my own" in flat(app)  # type: ignore[arg-type]
+    for words in COPING:
+        await entry(pilot, words)
+    await done_and_next(pilot)
+    await barrier(pilot, MAYBE, COPING_BARRIER)
+    await press_next(pilot)
+
+    await entry(pilot, *PERSON)
+    await done_and_next(pilot)
+    await entry(pilot, *PLACE)
+    await done_and_next(pilot)
+    await press_next(pilot)
+
+    await entry(pilot, *HELPER)
+    await done_and_next(pilot)
+    await barrier(pilot, LIKELY, HELP_BARRIER)
+    await press_next(pilot)
+
+    await entry(pilot, *CLINICIAN)
+    await done_and_next(pilot)
+    await entry(pilot, *URGENT)
+    await done_and_next(pilot)
+    await entry(pilot, *LINE)
+    await done_and_next(pilot)
+    await press_next(pilot)
+
+    await entry(pilot, *ENVIRONMENT)
+    await done_and_next(pilot)
+    await barrier(pilot, UNLIKELY, ENV_BARRIER)
+    await press_next(pilot)
+
+    for words in REASONS:
+        await entry(pilot, words)
+    await done_and_next(pilot)
+    await press_next(pilot)
+
+    assert "Last questions: About your plan" in flat(app)  # type: ignore[arg-type]
+    await pilot.press(*MAYBE, "enter", "tab")
+    for key in ("what_might_get_in_the_way", "where_kept", "who_has_a_copy"):
+        await entry(pilot, AFTER[key])
+    await press_next(pilot)
+
+
+async def test_a_complete_session_in_memory_saved_into_a_new_vault(tmp_path: Path) -> None:
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    store = MemoryStore()
+    app = guide_app(store, ephemeral=True, voice="with_someone")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "Step 1 of 7: My warning signs" in flat(app)
+        assert "For the person helping: Ask how they will know" in flat(app)
+        await write_the_whole_plan(pilot)
+
+        assert "Your plan is written" in flat(app)
+        assert "held in memory only" in flat(app)
+        page = screen(app)
+        page.query_one("#vault-path", TextField).value = str(usb)
+        page.query_one("#vault-pass", TextField).value = PASSPHRASE
+        page.query_one("#vault-pass2", TextField).value = PASSPHRASE
+        await press(pilot, "create-vault")
+        await settle(pilot, app)
+        target = usb / "safeplan-vault.json"
+        assert target.exists()
+        assert "The plan is saved in a new vault at" in flat(app)
+        assert "shown only now" in flat(app)
+        await press(pilot, "finish")
+        await pilot.pause()
+    assert app.return_code == 0
+    with Vault.open(target, PASSPHRASE) as vault:
+        assert_full_plan(vault.payload)
+    assert store.payload.plan.is_empty(), "the session in memory is let go at the end"
+
+
+async def test_letting_go_asks_once_more_and_writes_nothing(tmp_path: Path) -> None:
+    home = Path(os.environ["HOME"])
+    before = sorted(home.rglob("*"))
+    store = MemoryStore()
+    app = guide_app(store, ephemeral=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await entry(pilot, "GUIDECANARY a sign")
+        await pilot.press("escape")  # in memory: straight to choosing what to keep
+        await pilot.pause()
+        assert "Choose what to keep" in flat(app)
+        await press(pilot, "finish")
+        await pilot.pause()
+        assert "cannot be brought back" in flat(app)
+        assert isinstance(app.screen, GuideScreen)
+        await press(pilot, "finish")
+        await pilot.pause()
+    assert store.payload.plan.is_empty()
+    assert sorted(home.rglob("*")) == before
+
+
+async def test_show_the_plan_on_the_handover_page() -> None:
+    store = MemoryStore()
+    app = guide_app(store, ephemeral=True)
+    async with app.run_test(size=(100, 60)) as pilot:
+        await pilot.pause()
+        await entry(pilot, "GUIDECANARY shown sign")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "GUIDECANARY" not in flat(app)
+        await press(pilot, "show-plan")
+        await pilot.pause()
+        assert "My safety plan" in flat(app)
+        assert "GUIDECANARY shown sign" in flat(app)
+
+
+async def test_pause_keeps_everything_in_the_vault_and_resume_carries_on(
+    made_vault: Path,
+) -> None:
+    vault = Vault.open(made_vault, "correct horse battery")
+    app = guide_app(vault, voice="on_my_own")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "For the person helping" not in flat(app)
+        await entry(pilot, "GUIDECANARY first sign")
+        await done_and_next(pilot)
+        await press_next(pilot)
+        await type_text(pilot, "typed")
+        await put(pilot, " GUIDECANARY, not yet added")
+        await pilot.press("escape")
+        await settle(pilot, app)
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+
+    with Vault.open(made_vault, "correct horse battery") as reopened:
+        payload = reopened.payload
+        assert payload.guide is not None
+        assert (payload.guide.step_index, payload.guide.voice) == (1, "on_my_own")
+        assert [i.text for i in payload.plan.warning_signs] == ["GUIDECANARY first sign"]
+        assert [i.text for i in payload.plan.coping] == ["typed GUIDECANARY, not yet added"]
+        assert payload.plan_revisions, "pausing keeps a dated revision"
+
+    again = guide_app(Vault.open(made_vault, "correct horse battery"))
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        text = flat(again)
+        assert "Step 2 of 7: Things I can do on my own" in text
+        assert "typed GUIDECANARY, not yet added" in text
+        assert "Welcome back" in text
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+
+
+async def test_back_skip_examples_and_voice() -> None:
+    store = MemoryStore()
+    app = guide_app(store, voice="on_my_own")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        page = screen(app)
+        example = flow.step_for("warning_signs").examples[0]
+        assert example not in flat(app)
+        await pilot.press("f2")
+        await pilot.pause()
+        assert example in flat(app)
+        await pilot.press("f2")
+        await pilot.pause()
+        assert example not in flat(app)
+
+        assert not page.query_one("#guide-facilitator").display
+        await pilot.press("f3")
+        await pilot.pause()
+        assert page.query_one("#guide-facilitator").display
+        assert "Now speaking with someone beside me." in flat(app)
+        assert store.payload.guide is not None and store.payload.guide.voice == "with_someone"
+
+        await press(pilot, "nav-skip")
+        await press(pilot, "nav-skip")
+        assert "Step 3 of 7" in flat(app)
+        await press(pilot, "nav-back")
+        assert "Step 2 of 7" in flat(app)
+        assert store.payload.guide.step_index == 1
+
+
+async def test_the_home_menu_offers_the_guided_session(demo_app: SafeplanApp) -> None:
+    assert any(e.target == GUIDE_TARGET for e in menu.entries())
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "Build my plan step by step" in flat(demo_app)
+        demo_app.open_screen(GUIDE_TARGET)
+        await pilot.pause()
+        assert isinstance(demo_app.screen, GuideScreen)
+        # The demo plan's own words are shown as already in the plan.
+        sign = demo_app.session.payload.plan.warning_signs[0].text
+        assert sign in flat(demo_app)
+
+
+async def test_help_is_one_key_away_and_typed_words_survive_it(demo_app: SafeplanApp) -> None:
+    from safeplan.tui.screens.help import HelpScreen
+
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await demo_app.push_screen(GuideScreen())
+        await pilot.pause()
+        assert "^g Get help" in flat(demo_app)
+        field = demo_app.focused
+        assert isinstance(field, TextField)
+        await pilot.press("a", "b")
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        assert isinstance(demo_app.screen, HelpScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(demo_app.screen, GuideScreen)
+        assert field.value == "ab"
