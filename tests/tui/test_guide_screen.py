@@ -314,3 +314,19 @@ async def test_help_is_one_key_away_and_typed_words_survive_it(demo_app: Safepla
         await pilot.pause()
         assert isinstance(demo_app.screen, GuideScreen)
         assert field.value == "ab"
+
+
+async def test_quitting_an_unsaved_session_in_memory_asks_once_more() -> None:
+    store = MemoryStore()
+    app = guide_app(store, ephemeral=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await entry(pilot, "GUIDECANARY a sign")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert app.return_code is None
+        assert isinstance(app.screen, GuideScreen)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert app.return_code == 0
+    assert store.payload.plan.is_empty()

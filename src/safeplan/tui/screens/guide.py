@@ -669,6 +669,31 @@ class GuideApp(SafeplanApp):
         self.guide_voice = voice
         self.ephemeral = ephemeral
         self._guide_opened = False
+        self._quit_confirmed = False
+
+    async def action_quit(self) -> None:
+        """In memory only, quitting forgets the plan: ask once more before letting it go."""
+        screen = self.screen
+        store = self.session.store
+        unsaved = (
+            self.ephemeral
+            and isinstance(screen, GuideScreen)
+            and not screen.kept
+            and store is not None
+            and not store.payload.plan.is_empty()
+        )
+        if unsaved and not self._quit_confirmed:
+            self._quit_confirmed = True
+            self.notify(
+                "This plan is held in memory only. Press ctrl+q again to quit and let it go, or "
+                "press Escape to choose what to keep.",
+                title="Not kept anywhere yet",
+                severity="warning",
+            )
+            return
+        if self.ephemeral and store is not None:
+            store.payload = VaultPayload()
+        await super().action_quit()
 
     def show_home(self, then: str | None = None) -> None:
         super().show_home(then)
