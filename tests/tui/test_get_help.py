@@ -30,6 +30,11 @@ FACTORIES: dict[str, Callable[[type[Any], VaultPayload], Screen[Any]]] = {
     "ItemForm": lambda cls, _: cls(KINDS["help_contacts"], None, lambda *_: None),
     "PlanEditorScreen": lambda cls, _: cls("help"),
     "UseSavedScreen": lambda cls, payload: cls(payload.use_entries[-1], [], []),
+    "FormDialog": lambda cls, _: cls(
+        "A title", [importlib.import_module(cls.__module__).FieldSpec("note", "Note")], {}
+    ),
+    "QuestionsScreen": lambda cls, _: cls("phq9"),
+    "SelfCheckResultScreen": lambda cls, payload: cls(payload.self_checks[-1]),
     "CheckInSavedScreen": lambda cls, payload: cls(payload.checkins[-1], hard=True),
 }
 

@@ -10,7 +10,7 @@ from textual.widgets.option_list import Option
 
 
 class TickList(OptionList):
-    BINDINGS = [Binding("space", "toggle", "Tick", show=False)]
+    BINDINGS = [Binding("space", "tick", "Tick", show=False)]
 
     def __init__(self, *, id: str | None = None) -> None:  # noqa: A002
         super().__init__(id=id)
@@ -33,7 +33,7 @@ class TickList(OptionList):
         if keep is not None and self.rows:
             self.highlighted = min(keep, len(self.rows) - 1)
 
-    def action_toggle(self) -> None:
+    def action_tick(self) -> None:
         if self.highlighted is None or not self.rows:
             return
         row_id = self.rows[self.highlighted][0]
@@ -42,7 +42,7 @@ class TickList(OptionList):
 
     def _on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option_list is self:
-            self.action_toggle()
+            self.action_tick()
 
     @property
     def selected(self) -> list[str]:
