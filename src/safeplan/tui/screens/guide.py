@@ -58,7 +58,7 @@ class GuideScreen(SafeplanScreen[None]):
         padding: 1 2 0 2;
     }
     GuideScreen #guide-body {
-        padding: 1 2 0 2;
+        padding: 0 2;
         height: 1fr;
     }
     GuideScreen .facilitator {
@@ -724,6 +724,9 @@ def run_guide_tui(args: argparse.Namespace, voice: Voice | None) -> int:
     environ = dict(os.environ)
     if args.ephemeral:
         from safeplan.core.store import MemoryStore
+
+        # Sessions in memory are usually run with a peer worker beside the person.
+        voice = voice or "with_someone"
 
         app = make_guide_app(store=MemoryStore(), voice=voice, ephemeral=True, environ=environ)
     elif args.demo:
