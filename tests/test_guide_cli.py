@@ -66,6 +66,20 @@ def test_a_complete_ephemeral_session_saved_into_a_new_vault(tmp_path: Path) -> 
         assert_full_plan(vault.payload)
 
 
+def test_a_short_or_mismatched_passphrase_is_asked_again(tmp_path: Path) -> None:
+    target = tmp_path / "v.json"
+    lines = [*plan_lines(), VAULT, str(target), "short", PASSPHRASE, PASSPHRASE + "x"]
+    lines += [PASSPHRASE, PASSPHRASE, END]
+    result = guide(tmp_path, "--ephemeral", lines=lines)
+    assert result.returncode == 0, result.stderr
+    out = flat(result.stdout)
+    assert "Please choose at least 8 characters." in out
+    assert "Those two did not match. Let's try once more." in out
+    assert PASSPHRASE not in result.stdout
+    with Vault.open(target, PASSPHRASE) as vault:
+        assert_full_plan(vault.payload)
+
+
 def test_an_ephemeral_session_let_go_keeps_nothing(tmp_path: Path) -> None:
     lines = [*plan_lines(), END, "2", END, "1"]  # finish, "no", finish again, "yes"
     result = guide(tmp_path, "--ephemeral", lines=lines)

@@ -29,6 +29,9 @@ VOICE_CHOICES = {"with-someone": "with_someone", "on-my-own": "on_my_own"}
 
 Nav = Literal["forward", "back", "skip", "pause"]
 
+# The same minimum as the full-screen app asks for.
+MIN_PASSPHRASE = 8
+
 
 def register(sub: argparse._SubParsersAction[Any], common: argparse.ArgumentParser) -> None:
     parser = add_command(
@@ -693,9 +696,15 @@ class Handover:
         for _ in range(3):
             if reader.source is not None:
                 return reader.read("New passphrase: ")
-            first = io.secret("Choose a passphrase for the new vault. A few words work well.")
-            if not first:
-                io.say("An empty passphrase cannot protect the vault. Please type a few words.")
+            first = io.secret(
+                "Choose a passphrase for the new vault. A few ordinary words work well. Nobody "
+                "can reset it; the recovery code shown next is the only other way in."
+            )
+            if len(first) < MIN_PASSPHRASE:
+                io.say(
+                    f"Please choose at least {MIN_PASSPHRASE} characters. A few ordinary words "
+                    "are easy to remember and hard to guess."
+                )
                 continue
             second = io.secret("Type the same passphrase again, to be sure.")
             if first == second:
