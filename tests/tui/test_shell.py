@@ -25,7 +25,7 @@ async def test_first_run_shows_help_before_asking_then_creates_and_shows_the_cod
         assert isinstance(app.screen, CreateVaultScreen)
         text = screen_text(app)
         assert "call 999 or 112" in text
-        assert "findahelpline.com" in text
+        assert "Samaritans 116 123" in text
         assert "nobody can reset this passphrase" in text
 
         await type_text(pilot, "short")

@@ -1,89 +1,84 @@
-"""Where the "Get help now" screen gets its crisis facts.
-
-The offline crisis directory (:mod:`safeplan.core.crisis`) supplies emergency numbers and crisis
-lines for every country, each with its source and verified date. Until that module is in place this
-adapter shows the local emergency number from a small table and the international directory, so
-that help is on screen from the first day. Switching over is only this module.
-"""
+"""What the "Get help now" screen and the crisis strip show, from the offline crisis directory
+(:mod:`safeplan.core.crisis`), where every number carries its source and verified date."""
 
 from __future__ import annotations
 
-import os
-import textwrap
 from collections.abc import Mapping
+from functools import lru_cache
 
-# A stopgap until safeplan.core.crisis lands: general emergency numbers, each "H" confidence in
-# /work/shared/research/emergency-numbers.tsv (Wikipedia lists, AOSP, libphonenumber; checked 2026-11).
-_EMERGENCY: dict[str, tuple[str, str]] = {
-    "AU": ("Australia", "000 (112 from mobiles)"),
-    "CA": ("Canada", "911"),
-    "DE": ("Germany", "112"),
-    "FR": ("France", "112"),
-    "GB": ("United Kingdom", "999 or 112"),
-    "IE": ("Ireland", "112 or 999"),
-    "IN": ("India", "112"),
-    "IT": ("Italy", "112"),
-    "NL": ("Netherlands", "112"),
-    "NZ": ("New Zealand", "111"),
-    "US": ("United States", "911"),
-    "ZA": ("South Africa", "112 (10111 police)"),
-}
-_SOURCE = "Emergency numbers: national listings, checked 2026-11."
-DIRECTORY = "Find A Helpline: findahelpline.com (crisis lines in many countries, free)"
+from safeplan.core import crisis
+from safeplan.core.crisis import render
+from safeplan.core.crisis.render import cells
+
+
+@lru_cache(maxsize=32)
+def _help(country: str | None) -> crisis.CountryHelp:
+    return crisis.help_for(country)
 
 
 def guess_country(environ: Mapping[str, str] | None = None) -> str | None:
     """The country from the locale (LC_ALL, LC_MESSAGES, LANG), e.g. en_GB.UTF-8 -> GB."""
-    env = os.environ if environ is None else environ
-    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = env.get(var, "")
-        lang = value.split(".")[0].split("@")[0]
-        if "_" in lang:
-            code = lang.split("_", 1)[1].upper()
-            if len(code) == 2 and code.isalpha():
-                return code
-    return None
+    return crisis.guess_country(environ)
 
 
 def country_names() -> dict[str, str]:
-    """Country code -> name, for the country picker."""
-    return {code: name for code, (name, _) in sorted(_EMERGENCY.items())}
-
-
-def country_name(country: str | None) -> str:
-    if country and country in _EMERGENCY:
-        return _EMERGENCY[country][0]
-    return country or "your country"
+    """Country code -> name, for the country picker, sorted by name."""
+    return dict(sorted(crisis.country_names().items(), key=lambda kv: kv[1]))
 
 
 def emergency_number(country: str | None) -> str:
     """The number to call in immediate danger, or the best general advice when unknown."""
-    if country and country in _EMERGENCY:
-        return _EMERGENCY[country][1]
-    return "your local emergency number (112 works in many countries)"
+    return _help(country).emergency_summary() or "your local emergency number"
 
 
-def strip_text(country: str | None) -> str:
-    """One short line, always in view: the emergency number and where to find a crisis line."""
-    number = (
-        _EMERGENCY[country][1]
-        if country and country in _EMERGENCY
-        else "your local emergency number"
-    )
-    return f"Help now: call {number} · crisis lines: findahelpline.com"
+def first_line(country: str | None) -> str | None:
+    """The country's first crisis line in a few words ("Samaritans 116 123"), if it has one."""
+    found = _help(country)
+    if found.fallback or not found.services:
+        return None
+    service = found.services[0]
+    if service.phones:
+        return f"{service.name} {service.phones[0].display}"
+    return None
+
+
+def strip_text(country: str | None, width: int = 78) -> str:
+    """One short line, always in view: what to call in danger, and a crisis line."""
+    danger = f"In danger: call {emergency_number(country)}"
+    for extra in (first_line(country), "findahelpline.com"):
+        if extra:
+            line = f"{danger} · {extra} · more: ctrl+g"
+            if cells(line) <= width:
+                return line
+    return f"{danger} · more: ctrl+g"
 
 
 def help_lines(country: str | None, width: int) -> list[str]:
-    """The public crisis help for a country, wrapped to ``width``, with where each fact came from."""
-    if country and country in _EMERGENCY:
-        lines = [f"Emergency number in {country_name(country)}: {emergency_number(country)}."]
-    else:
-        lines = ["112 reaches emergency services from mobile phones in many countries."]
-    lines.append("")
-    lines.append(DIRECTORY)
-    lines.append("")
-    lines.append(_SOURCE)
-    wrapped: list[str] = []
-    for line in lines:
-        wrapped.extend(textwrap.wrap(line, width) or [""])
-    return wrapped
+    """The full public crisis help for a country, each line within ``width`` cells."""
+    return crisis.render_help_text(_help(country), width)
+
+
+def emergency_lines(country: str | None, width: int) -> list[str]:
+    """What to call in danger, first on the help screen."""
+    return render.emergency_lines(_help(country), width)
+
+
+def place(country: str | None) -> str:
+    """Where the help below is for: "United Kingdom (GB)", or that the country is not known."""
+    found = _help(country)
+    if found.country_name:
+        return f"{found.country_name} ({found.country})"
+    return found.country or "Country not known"
+
+
+def public_lines(country: str | None, width: int) -> list[str]:
+    """The crisis lines, the international directories and when it was all checked."""
+    found = _help(country)
+    return render.join_blocks(
+        [
+            render.fallback_lines(found, width),
+            render.lines_section(found, width),
+            render.directories_section(found, width),
+            render.footer_lines(found, width),
+        ]
+    )

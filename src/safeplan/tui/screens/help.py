@@ -30,10 +30,10 @@ class HelpScreen(SafeplanScreen[None]):
         with VerticalScroll(id="help-body"):
             yield Static("Get help now", classes="screen-title")
             yield Static(id="help-emergency", classes="emphasis", markup=False)
+            yield Static(id="help-place", classes="muted", markup=False)
             if self.session.unlocked:
                 yield from self._own_people()
-            yield Static("Crisis lines", classes="section-title")
-            yield Static(id="help-public", markup=False)
+            yield Static(id="help-public", classes="public-help", markup=False)
         with Horizontal(classes="button-row"):
             if self.session.unlocked and menu.available(WALKTHROUGH):
                 yield Button("Use my plan now", id="help-walkthrough", variant="primary")
@@ -62,10 +62,13 @@ class HelpScreen(SafeplanScreen[None]):
         country = self.session.country()
         width = max(30, self.app.size.width - 6)
         self.query_one("#help-emergency", Static).update(
-            f"If you are in danger right now, call {help_source.emergency_number(country)}."
+            "\n".join(help_source.emergency_lines(country, width))
+        )
+        self.query_one("#help-place", Static).update(
+            f"Crisis help for: {help_source.place(country)} (press c to change)"
         )
         self.query_one("#help-public", Static).update(
-            "\n".join(help_source.help_lines(country, width))
+            "\n".join(help_source.public_lines(country, width))
         )
 
     def action_close(self) -> None:
@@ -125,9 +128,15 @@ class CountryPicker(SafeplanModal[str | None]):
         wanted = text.strip().lower()
         options = self.query_one("#country-list", OptionList)
         options.clear_options()
-        for code, name in self.names.items():
-            if not wanted or wanted in name.lower() or wanted == code.lower():
-                options.add_option(Option(f"{name} ({code})", id=code))
+        ranked = sorted(
+            (
+                (code.lower() != wanted, not name.lower().startswith(wanted), name, code)
+                for code, name in self.names.items()
+                if not wanted or wanted in name.lower() or wanted == code.lower()
+            ),
+        )
+        for *_, name, code in ranked:
+            options.add_option(Option(f"{name} ({code})", id=code))
         if options.option_count:
             options.highlighted = 0
 

@@ -24,7 +24,7 @@ class CrisisStrip(Static):
 
     @staticmethod
     def _text(country: str | None) -> str:
-        return f"{help_source.strip_text(country)} · more: ctrl+g"
+        return help_source.strip_text(country)
 
     def show_country(self, country: str | None) -> None:
         self.update(self._text(country))
