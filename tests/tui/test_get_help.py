@@ -29,6 +29,7 @@ FACTORIES: dict[str, Callable[[type[Any], VaultPayload], Screen[Any]]] = {
     "ConfirmDialog": lambda cls, _: cls("Sure?", "", [("yes", "Yes"), ("no", "No")]),
     "ItemForm": lambda cls, _: cls(KINDS["help_contacts"], None, lambda *_: None),
     "PlanEditorScreen": lambda cls, _: cls("help"),
+    "RevisionScreen": lambda cls, _: cls(0),
     "UseSavedScreen": lambda cls, payload: cls(payload.use_entries[-1], [], []),
     "FormDialog": lambda cls, _: cls(
         "A title", [importlib.import_module(cls.__module__).FieldSpec("note", "Note")], {}

@@ -4,10 +4,10 @@ clock and the country. Screens reach it as ``self.session`` (see :mod:`safeplan.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
-from safeplan.core.models import Settings, VaultPayload
+from safeplan.core.models import Settings, VaultPayload, now
 from safeplan.core.store import Store
 from safeplan.tui import help_source
 
@@ -27,6 +27,16 @@ class Session:
         self.today = today
         self.chosen_country = country
         self.environ = environ
+
+    def now(self) -> datetime:
+        """The current local time on the session's day (a test's fixed day, or today)."""
+        stamp = now()
+        day = self.today()
+        return (
+            stamp
+            if stamp.date() == day
+            else stamp.replace(year=day.year, month=day.month, day=day.day)
+        )
 
     @property
     def unlocked(self) -> bool:

@@ -9,6 +9,7 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from safeplan.core.plan import days_since_created, days_since_review, review_due
 from safeplan.tui import menu
 from safeplan.tui.screens.base import SafeplanScreen
 from safeplan.tui.widgets.crisis_strip import CrisisStrip
@@ -51,7 +52,19 @@ class HomeScreen(SafeplanScreen[None]):
         nudge.display = bool(text)
 
     def nudge_text(self) -> str:
-        return ""
+        """A gentle word when the plan has not been looked over for a while (Settings: how long)."""
+        if not self.session.unlocked:
+            return ""
+        payload = self.session.payload
+        today = self.session.today()
+        if not review_due(payload, today):
+            return ""
+        days = days_since_review(payload, today)
+        if days is None:
+            since = f"You wrote your plan {days_since_created(payload, today)} days ago."
+        else:
+            since = f"You last looked over your plan {days} days ago."
+        return f"{since} When you have a quiet moment, it may help to read it through (History)."
 
     def on_key(self, event) -> None:  # type: ignore[no-untyped-def]
         if event.character and event.character.isdigit() and event.character != "0":
