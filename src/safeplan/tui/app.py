@@ -3,12 +3,10 @@ that work everywhere (ctrl+g help, ctrl+l hide and lock, ctrl+q quit) and the sc
 
 from __future__ import annotations
 
-import asyncio
 import os
 from collections.abc import Iterable, Mapping
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from textual import events
 from textual.app import SystemCommand
@@ -18,18 +16,14 @@ from textual.screen import Screen
 
 from safeplan.core.paths import resolve_vault_path
 from safeplan.core.store import Store
-from safeplan.tui import menu
 from safeplan.tui.idle import IdleLock
-from safeplan.tui.privacy import PrivateApp
+from safeplan.tui.lifecycle import VaultLifecycle
 from safeplan.tui.saver import Saver
 from safeplan.tui.session import Session
 from safeplan.tui.themes import DARK, THEMES
 
-NEUTRAL_TITLE = "Notes"
-HELP = "safeplan.tui.screens.help:HelpScreen"
 
-
-class SafeplanApp(PrivateApp, inherit_bindings=False):
+class SafeplanApp(VaultLifecycle, inherit_bindings=False):
     CSS_PATH = "styles/app.tcss"
     TITLE = "safeplan"
     BINDINGS = [
@@ -57,8 +51,9 @@ class SafeplanApp(PrivateApp, inherit_bindings=False):
         from safeplan.tui.screens.welcome import CreateVaultScreen
 
         self.idle.start()
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
         if self.session.unlocked:
-            self._apply_settings()
+            self.apply_settings()
             self.show_home()
         elif self.session.vault_exists():
             self.push_screen(UnlockScreen())
@@ -83,10 +78,6 @@ class SafeplanApp(PrivateApp, inherit_bindings=False):
 
     # --- the keys that work everywhere ------------------------------------------------------------
 
-    def action_get_help(self) -> None:
-        if type(self.screen).__name__ != "HelpScreen":
-            self.push_screen(menu.build(HELP))
-
     async def action_hide(self) -> None:
         await self.lock()
 
@@ -103,63 +94,6 @@ class SafeplanApp(PrivateApp, inherit_bindings=False):
             return
         await self._close_store()
         self.exit(0)
-
-    # --- the vault's life: unlocked, home, locked -------------------------------------------------
-
-    def unlocked(self, store: Store) -> None:
-        self.session.store = store
-        self.idle.touch()
-        self._apply_settings()
-
-    def _apply_settings(self) -> None:
-        settings = self.session.settings
-        self.theme = settings.theme if settings.theme in self.available_themes else DARK
-        self.title = NEUTRAL_TITLE if settings.neutral_title else self.TITLE
-
-    def show_home(self, then: str | None = None) -> None:
-        from safeplan.tui.screens.home import HomeScreen
-
-        help_on_top = type(self.screen).__name__ == "HelpScreen"
-        self._reset_stack(HomeScreen())
-        if then and menu.available(then):
-            self.push_screen(menu.build(then))
-        if help_on_top:
-            self.push_screen(menu.build(HELP))
-
-    def open_screen(self, target: str) -> None:
-        if target == HELP:
-            self.action_get_help()
-        else:
-            self.push_screen(menu.build(target))
-
-    async def lock(self) -> None:
-        """Clear the screen at once, save what is pending, close the vault, ask for the passphrase."""
-        from safeplan.tui.screens.hidden import HiddenScreen
-        from safeplan.tui.screens.unlock import UnlockScreen
-
-        self._commit_drafts()
-        persistent = self.session.persistent
-        self._reset_stack(UnlockScreen() if persistent else HiddenScreen())
-        if persistent:
-            await self.saver.flush()
-            await self._close_store()
-
-    def _reset_stack(self, screen: Screen[Any]) -> None:
-        while len(self.screen_stack) > 1:
-            self.pop_screen()
-        self.push_screen(screen)
-
-    def _commit_drafts(self) -> None:
-        """Screens with words typed but not yet committed keep them (see PlanEditorScreen)."""
-        for screen in self.screen_stack:
-            commit = getattr(screen, "commit_draft", None)
-            if commit is not None:
-                commit()
-
-    async def _close_store(self) -> None:
-        store, self.session.store = self.session.store, None
-        if store is not None:
-            await asyncio.to_thread(store.close)
 
 
 def make_app(

@@ -1,0 +1,154 @@
+"""Settings, kept in the vault: how safeplan looks, where crisis help is for, privacy, what it
+remembers, and when a check-in gently offers the plan. Every change is saved at once."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Grid, Horizontal, VerticalScroll
+from textual.widgets import Button, Input, Select, Static
+
+from safeplan.tui import help_source
+from safeplan.tui.screens.base import SafeplanScreen
+from safeplan.tui.screens.confirm import ConfirmDialog
+from safeplan.tui.screens.help import CountryPicker
+from safeplan.tui.themes import THEME_LABELS
+from safeplan.tui.widgets.fields import TextField
+from safeplan.tui.widgets.footer import KeysFooter
+from safeplan.tui.widgets.on_off import OnOff
+
+# (field, label, lowest, highest) for the number boxes.
+NUMBERS: tuple[tuple[str, str, int, int], ...] = (
+    ("idle_lock_minutes", "Lock after this many idle minutes (0 = never)", 0, 24 * 60),
+    ("review_nudge_days", "Suggest looking over my plan after (days)", 1, 3650),
+    ("hard_checkin_threshold", "Offer my plan when thoughts or urges reach (0-10)", 0, 10),
+    ("low_mood_threshold", "Offer my plan when mood is at or below (0-10)", 0, 10),
+)
+SWITCHES: tuple[tuple[str, str], ...] = (
+    ("neutral_title", "Neutral window title (shows “Notes”)"),
+    ("remember_what_helped", "Remember what helped when I use my plan"),
+    ("harm_reduction_tips", "Show harm-reduction tips when I log use"),
+)
+
+
+class SettingsScreen(SafeplanScreen[None]):
+    AUTO_FOCUS = "#theme"
+    BINDINGS = [Binding("escape", "back", "Home", id="settings-home")]
+
+    def compose(self) -> ComposeResult:
+        settings = self.session.settings
+        yield Static("Settings", classes="screen-title", id="settings-title")
+        with VerticalScroll(id="settings-body"), Grid(id="settings-grid"):
+            yield Static("Colours", classes="field-label")
+            yield Select(
+                [(label, name) for name, label in THEME_LABELS.items()],
+                value=settings.theme if settings.theme in THEME_LABELS else Select.NULL,
+                prompt="Colours",
+                id="theme",
+                compact=True,
+            )
+            yield Static("Crisis help for", classes="field-label")
+            yield Button(self._country_label(), id="country", compact=True)
+            for name, label in SWITCHES:
+                yield Static(label, classes="field-label")
+                yield OnOff(getattr(settings, name), id=name)
+            for name, label, _, _ in NUMBERS:
+                yield Static(label, classes="field-label")
+                yield TextField(str(getattr(settings, name)), id=name, restrict=r"\d{0,4}")
+        yield Static("", id="settings-status", classes="status", markup=False)
+        with Horizontal(classes="button-row", id="settings-buttons"):
+            yield Button("Forget what helped so far", id="forget-helped")
+            yield Button("Home", id="settings-home-button")
+        yield KeysFooter()
+
+    def _country_label(self) -> str:
+        return help_source.place(self.session.country())
+
+    def _set(self, name: str, value: Any) -> None:
+        settings = self.session.settings
+        if getattr(settings, name) == value:
+            return
+        setattr(settings, name, value)
+        self.request_save()
+        self.query_one("#settings-status", Static).update("Saved.")
+
+    @on(Select.Changed, "#theme")
+    def _theme(self, event: Select.Changed) -> None:
+        if isinstance(event.value, str):
+            self.app.theme = event.value  # kept in the vault by the app's theme watcher
+            self.query_one("#settings-status", Static).update("Saved.")
+
+    @on(OnOff.Changed)
+    def _switch(self, event: OnOff.Changed) -> None:
+        name = event.switch.id or ""
+        self._set(name, event.value)
+        if name == "neutral_title":
+            self.sp.apply_settings()
+
+    def _number(self, field: Input, keep: bool) -> None:
+        """Check a number box as it is typed; keep it on enter or on leaving the box."""
+        for name, _label, low, high in NUMBERS:
+            if field.id != name:
+                continue
+            if field.value.isdigit() and low <= int(field.value) <= high:
+                if keep:
+                    self._set(name, int(field.value))
+                else:
+                    self.query_one("#settings-status", Static).update("")
+            else:
+                self.query_one("#settings-status", Static).update(
+                    f"That box takes a number from {low} to {high}. It was not changed yet."
+                )
+
+    @on(TextField.Changed)
+    def _number_typed(self, event: TextField.Changed) -> None:
+        self._number(event.input, keep=False)
+
+    @on(TextField.Submitted)
+    @on(TextField.Blurred)
+    def _number_done(self, event: TextField.Submitted | TextField.Blurred) -> None:
+        self._number(event.input, keep=True)
+
+    def commit_draft(self) -> None:
+        """Quitting or locking while a number box is being typed in: keep it if it is valid."""
+        for field in self.query(TextField):
+            self._number(field, keep=True)
+
+    @on(Button.Pressed, "#country")
+    def _country(self) -> None:
+        self.app.push_screen(CountryPicker(self.session.country()), self._country_chosen)
+
+    def _country_chosen(self, country: str | None) -> None:
+        if country:
+            self.session.chosen_country = country
+            self._set("country", country)
+            self.query_one("#country", Button).label = self._country_label()
+
+    @on(Button.Pressed, "#forget-helped")
+    def _forget(self) -> None:
+        count = len(self.session.payload.plan_uses)
+        self.app.push_screen(
+            ConfirmDialog(
+                "Forget what helped so far?",
+                f"safeplan has kept {count} time(s) you used your plan, and what helped. "
+                "Your plan itself stays as it is.",
+                [("keep", "Keep them"), ("forget", "Forget them")],
+            ),
+            self._forget_answer,
+        )
+
+    def _forget_answer(self, answer: str | None) -> None:
+        if answer == "forget":
+            self.session.payload.plan_uses.clear()
+            self.request_save()
+            self.query_one("#settings-status", Static).update("Forgotten. Your plan is unchanged.")
+
+    @on(Button.Pressed, "#settings-home-button")
+    def _home(self) -> None:
+        self.action_back()
+
+    def action_back(self) -> None:
+        self.dismiss(None)
