@@ -11,6 +11,7 @@ from textual.events import Resize
 from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
+from safeplan.core.crisis.render import wrap
 from safeplan.core.sections import SECTIONS, item_label, items_in
 from safeplan.tui import help_source, menu
 from safeplan.tui.screens.base import SafeplanModal, SafeplanScreen
@@ -49,8 +50,9 @@ class HelpScreen(SafeplanScreen[None]):
             if not items:
                 continue
             yield Static(section.title, classes="section-title")
-            text = "\n".join(f"• {item_label(item)}" for item in items)
-            yield Static(text, classes="own-help", markup=False)
+            width = max(30, self.app.size.width - 6)
+            lines = [line for item in items for line in wrap(item_label(item), width, "• ", "  ")]
+            yield Static("\n".join(lines), classes="own-help", markup=False)
 
     def on_mount(self) -> None:
         self._render_public()
