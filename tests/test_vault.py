@@ -275,3 +275,16 @@ def test_backup_folder_is_owner_only(vault_path: Path) -> None:
     with Vault.open(vault_path, PASSPHRASE) as vault:
         vault.save()
     assert stat.S_IMODE(backup_dir(vault_path).stat().st_mode) == 0o700
+
+
+@pytest.mark.parametrize("weak", ["", "short", "1234567", "two\nlines here"])
+def test_weak_new_passphrases_are_refused_calmly(vault_path: Path, weak: str) -> None:
+    with pytest.raises(errors.UsageError):
+        Vault.create(vault_path, weak)
+    assert not vault_path.exists()
+    make_vault(vault_path)
+    with Vault.open(vault_path, PASSPHRASE) as vault, pytest.raises(errors.UsageError):
+        vault.change_passphrase(weak)
+    with Vault.open(vault_path, PASSPHRASE):
+        pass  # the old passphrase still works: nothing was changed
+    vault_path.unlink()

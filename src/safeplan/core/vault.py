@@ -34,6 +34,8 @@ from safeplan.core import errors
 from safeplan.core.kdf import calibrate
 from safeplan.core.migrations import PayloadInvalid, PayloadTooNew, migrate, payload_version
 from safeplan.core.models import SCHEMA_VERSION, VaultPayload
+from safeplan.core.passphrase import MIN_PASSPHRASE_LENGTH as MIN_PASSPHRASE_LENGTH
+from safeplan.core.passphrase import check_new_passphrase
 from safeplan.core.recovery import RecoveryCodeTypo, new_code, parse_code
 
 BACKUPS_KEPT = 5
@@ -257,7 +259,7 @@ class Vault:
     ) -> tuple[Vault, str]:
         """Create a new vault. Returns it open (lock held) and the one-time recovery code."""
         path = Path(path)
-        _check_new_passphrase(passphrase)
+        check_new_passphrase(passphrase)
         if path.exists():
             raise errors.VaultExists(path)
         lock = _acquire(path, timeout=0)
@@ -313,7 +315,7 @@ class Vault:
         Afterwards neither the old passphrase nor the old recovery code opens the vault or any
         backup. Returns the new recovery code.
         """
-        _check_new_passphrase(new_passphrase)
+        check_new_passphrase(new_passphrase)
         with self._save_lock:
             old_keys = self._keys
             new_keys, code = _new_keys(new_passphrase)
@@ -342,18 +344,6 @@ class Vault:
         except OSError as exc:
             raise errors.SaveFailed(path, exc.strerror or "write error") from None
         self._backed_up = True
-
-
-def _check_new_passphrase(passphrase: str) -> None:
-    if not passphrase:
-        raise errors.UsageError(
-            "An empty passphrase cannot protect your vault.",
-            "Choose a few words you will remember; a short sentence works well.",
-        )
-    if "\n" in passphrase or "\r" in passphrase:
-        raise errors.UsageError(
-            "A passphrase cannot contain a line break.", "Choose one without pressing Enter in it."
-        )
 
 
 def _new_keys(passphrase: str) -> tuple[env.Keys, str]:

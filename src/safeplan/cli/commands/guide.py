@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from safeplan.cli.common import add_command
 from safeplan.core import errors
+from safeplan.core.passphrase import MIN_PASSPHRASE_LENGTH
 
 if TYPE_CHECKING:
     from safeplan.cli.plain import Plain
@@ -30,7 +31,7 @@ VOICE_CHOICES = {"with-someone": "with_someone", "on-my-own": "on_my_own"}
 Nav = Literal["forward", "back", "skip", "pause"]
 
 # The same minimum as the full-screen app asks for.
-MIN_PASSPHRASE = 8
+MIN_PASSPHRASE = MIN_PASSPHRASE_LENGTH
 
 
 def register(sub: argparse._SubParsersAction[Any], common: argparse.ArgumentParser) -> None:

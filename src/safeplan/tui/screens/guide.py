@@ -26,6 +26,7 @@ from textual.widgets import Button, RadioButton, RadioSet, Static
 from safeplan.core import guide as flow
 from safeplan.core.errors import SafeplanError
 from safeplan.core.models import VaultPayload, Voice
+from safeplan.core.passphrase import MIN_PASSPHRASE_LENGTH
 from safeplan.core.sections import item_label
 from safeplan.tui import menu
 from safeplan.tui.app import SafeplanApp
@@ -36,7 +37,7 @@ from safeplan.tui.widgets.footer import KeysFooter
 
 GUIDE_TARGET = "safeplan.tui.screens.guide:GuideScreen"
 EXPORT_TARGET = "safeplan.tui.screens.export:ExportScreen"
-MIN_PASSPHRASE = 8
+MIN_PASSPHRASE = MIN_PASSPHRASE_LENGTH
 
 KEEP_CODE = (
     "This recovery code opens the new vault if the passphrase is ever forgotten. It is shown only "
