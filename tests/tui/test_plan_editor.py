@@ -197,3 +197,26 @@ async def test_a_save_failure_keeps_the_words_and_says_so(demo: VaultPayload) ->
         await pilot.press("ctrl+q")
         await pilot.pause()
     assert not app.is_running
+
+
+async def test_keys_typed_ahead_never_close_more_than_the_form() -> None:
+    """Found under tmux: typing fast while a form opens sent several enters to a form that had
+    already closed, and each one closed another screen, down to an empty screen."""
+    from textual import events
+    from textual.keys import _character_to_key
+
+    store = MemoryStore()
+    app = make_app(store=store, today=FIXED_DAY, country="GB", environ={})
+    async with app.run_test(size=SIZE) as pilot:
+        app.push_screen(PlanEditorScreen())
+        await pilot.pause()
+        for burst in ("4a", "Sam\r07700 900132\rsister\r\r\r\r"):
+            for ch in burst:
+                key = "enter" if ch == "\r" else _character_to_key(ch)
+                app.post_message(events.Key(key, ch))
+            await pilot.pause(0.3)
+        await settle(pilot, app)
+        names = [type(s).__name__ for s in app.screen_stack]
+        assert names[-1] in ("PlanEditorScreen", "ItemForm"), names
+        assert "HomeScreen" in names
+        assert sum(n == "ItemForm" for n in names) <= 1

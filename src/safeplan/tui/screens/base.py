@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, TypeVar, cast
 
+from textual.await_complete import AwaitComplete
 from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
 
@@ -15,8 +16,20 @@ if TYPE_CHECKING:
 ResultT = TypeVar("ResultT")
 
 
+def _dismiss_if_active(screen: Screen[ResultT], result: ResultT | None) -> AwaitComplete | None:
+    """Textual's dismiss() pops whatever screen is on top. A key typed ahead can reach a screen just
+    after another was opened over it (or twice, after it already closed); popping then would close
+    the wrong screen, down to an empty stack. Only the screen on top may close itself."""
+    if not screen.is_active:
+        return None
+    return Screen.dismiss(screen, result)
+
+
 class SafeplanScreen(Screen[ResultT]):
     """A full screen. ``self.session`` is what the app holds; ``self.sp`` is the app itself."""
+
+    def dismiss(self, result: ResultT | None = None) -> AwaitComplete:
+        return _dismiss_if_active(self, result) or AwaitComplete()
 
     @property
     def sp(self) -> SafeplanApp:
@@ -40,6 +53,9 @@ class SafeplanModal(ModalScreen[ResultT]):
         Binding("ctrl+l", "app.hide", "Hide", priority=True),
         Binding("ctrl+q", "app.quit", "Quit", priority=True),
     ]
+
+    def dismiss(self, result: ResultT | None = None) -> AwaitComplete:
+        return _dismiss_if_active(self, result) or AwaitComplete()
 
     @property
     def sp(self) -> SafeplanApp:

@@ -62,6 +62,8 @@ class ItemForm(SafeplanModal[None]):
 
     @on(TextField.Submitted)
     def _next(self, event: TextField.Submitted) -> None:
+        if self.done:
+            return
         fields: list[Input] = list(self.query(TextField))
         index = fields.index(event.input)
         if index + 1 < len(fields):
@@ -71,6 +73,8 @@ class ItemForm(SafeplanModal[None]):
 
     @on(Button.Pressed, "#form-save")
     def _save(self) -> None:
+        if self.done:  # an enter typed ahead after the entry was already kept
+            return
         problem = self.on_commit(self.kind, self.item, self.values())
         if problem:
             self.query_one("#form-status", Static).update(problem)

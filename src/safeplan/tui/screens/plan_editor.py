@@ -3,11 +3,15 @@ revision and is saved at once, off the UI thread."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.screen import Screen
 from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -42,6 +46,7 @@ class PlanEditorScreen(SafeplanScreen[None]):
         super().__init__()
         self.step: StepId = step
         self.rows: list[tuple[EntryKind, Item | None]] = []
+        self.dialog_open = False
 
     def compose(self) -> ComposeResult:
         with Horizontal():
@@ -97,6 +102,8 @@ class PlanEditorScreen(SafeplanScreen[None]):
             f"{ideas.prompt.get('on_my_own')}\nFor example:\n{examples}"
         )
         self._fill_items(keep)
+        # A part with nothing in it yet shows the questions and examples that help to start.
+        self.query_one("#section-ideas").display = not any(item for _, item in self.rows)
 
     def _fill_items(self, keep: str | None) -> None:
         plan = self.session.payload.plan
@@ -160,16 +167,30 @@ class PlanEditorScreen(SafeplanScreen[None]):
 
     # --- changing it -----------------------------------------------------------------------------
 
+    def _open(self, screen: Screen[Any], callback: Callable[[Any], None] | None = None) -> None:
+        """Open a form or a question over the editor, once: keys typed ahead while it opens must
+        not open a second one."""
+        if self.dialog_open:
+            return
+        self.dialog_open = True
+
+        def closed(result: Any) -> None:
+            self.dialog_open = False
+            if callback is not None:
+                callback(result)
+
+        self.app.push_screen(screen, closed)
+
     def action_add(self) -> None:
         kinds = kinds_for(self.step)
         if len(kinds) == 1:
-            self.app.push_screen(ItemForm(kinds[0], None, self.keep))
+            self._open(ItemForm(kinds[0], None, self.keep))
             return
         chosen = self.current()
         answers = [(k.plan_field, f"Add {k.one}") for k in kinds]
         if chosen is not None:  # the kind under the cursor first
             answers.sort(key=lambda a: a[0] != chosen[0].plan_field)
-        self.app.push_screen(
+        self._open(
             ConfirmDialog("What would you like to add?", "", answers, stacked=True),
             self._add_kind,
         )
@@ -177,14 +198,14 @@ class PlanEditorScreen(SafeplanScreen[None]):
     def _add_kind(self, answer: str | None) -> None:
         for kind in kinds_for(self.step):
             if kind.plan_field == answer:
-                self.app.push_screen(ItemForm(kind, None, self.keep))
+                self._open(ItemForm(kind, None, self.keep))
 
     def action_edit(self) -> None:
         chosen = self.current()
         if chosen is None:
             self.action_add()
         else:
-            self.app.push_screen(ItemForm(chosen[0], chosen[1], self.keep))
+            self._open(ItemForm(chosen[0], chosen[1], self.keep))
 
     def keep(self, kind: EntryKind, old: Item | None, values: dict[str, str]) -> str | None:
         """The form's commit: validate, put into the plan, keep a revision, save. Synchronous, so a
@@ -203,7 +224,7 @@ class PlanEditorScreen(SafeplanScreen[None]):
         if chosen is None:
             return
         kind, item = chosen
-        self.app.push_screen(
+        self._open(
             ConfirmDialog(
                 "Take this out of your plan?",
                 f"{item_label(item)}\n\nEarlier versions of your plan keep it in your history.",

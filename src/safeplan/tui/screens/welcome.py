@@ -106,7 +106,7 @@ class CreateVaultScreen(SafeplanScreen[None]):
 
 
 KEEP_IT = (
-    "This code opens your vault if you ever forget your passphrase. It is shown only now.\n"
+    "This code opens your vault if you ever forget your passphrase. It is shown only now.\n\n"
     "Write it on paper and keep it somewhere safe, away from this computer: with your important "
     "papers, or with someone you trust. Do not keep it in a file or a photo on this computer."
 )
