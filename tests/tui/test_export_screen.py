@@ -21,7 +21,7 @@ from safeplan.core.store import MemoryStore
 from safeplan.tui import menu
 from safeplan.tui.app import SafeplanApp, make_app
 from safeplan.tui.screens.confirm import ConfirmDialog
-from safeplan.tui.screens.export import PAGE_BREAK, ExportScreen
+from safeplan.tui.screens.export import PAGE_BREAK, PREVIEW_LINES, ExportScreen
 from safeplan.tui.screens.help import HelpScreen
 from safeplan.tui.themes import DARK
 from safeplan.tui.widgets.fields import TextField
@@ -156,6 +156,31 @@ async def test_saving_writes_exactly_the_export_0600_only_after_the_confirmation
         assert stat.S_IMODE(target.stat().st_mode) == 0o600
         assert "Saved to" in flat(demo_app)
         assert "It is not encrypted" in flat(demo_app)
+
+
+async def test_a_very_long_export_shows_its_start_and_saves_whole(
+    demo: VaultPayload, tmp_path: Path
+) -> None:
+    demo.checkins = demo.checkins * 20  # years of check-ins
+    app = make_app(store=MemoryStore(demo), today=FIXED_DAY, country="GB", environ={})
+    whole = exported(demo, "json")
+    total = len(whole.splitlines())
+    assert total > PREVIEW_LINES
+    target = tmp_path / "everything.json"
+    async with app.run_test(size=SIZE) as pilot:
+        await open_export(app, pilot)
+        await pilot.press("4")
+        await pilot.pause()
+        shown = preview(app).splitlines()
+        assert shown[:PREVIEW_LINES] == whole.splitlines()[:PREVIEW_LINES]
+        assert shown[-1] == f"(and {total - PREVIEW_LINES:,} more lines: the file holds them all)"
+        assert "lines 1-" in flat(app) and f"of {total}" in flat(app)
+        path_field(app).value = str(target)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("right", "enter")
+        await settle(pilot, app)
+    assert target.read_text(encoding="utf-8") == whole
 
 
 async def test_ctrl_s_saves_the_chosen_format(

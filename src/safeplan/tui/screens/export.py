@@ -43,6 +43,7 @@ FILE_NAMES = {
 PRINTABLE = ("text", "card")
 TEXT_WIDTH = 80
 PAGE_BREAK = "(a new page starts here)\n"
+PREVIEW_LINES = 5000
 
 EVERYTHING = (
     "This holds everything in your vault, not only your plan: every earlier version, your "
@@ -213,6 +214,8 @@ class ExportScreen(SafeplanScreen[None]):
         self.busy = False
         self._suggested = ""
         self._country: str | None = None
+        self._lines = 0
+        self._widest = 0
 
     # --- what is on screen ------------------------------------------------------------------------
 
@@ -256,15 +259,12 @@ class ExportScreen(SafeplanScreen[None]):
         """Which lines of the preview are in view, and how to move it (its scrollbars are hidden,
         so an 80-column page fits an 80-column terminal)."""
         preview = self.query_one("#export-preview", TextArea)
-        total = preview.document.line_count
-        if preview.text.endswith("\n"):
-            total -= 1
+        total = self._lines
         height = max(1, preview.content_size.height)
         first = min(total, int(preview.scroll_y) + 1)
         last = min(total, int(preview.scroll_y) + height)
         keys = "↑↓ PgUp PgDn" if total > height else ""
-        widest = max((len(line) for line in preview.text.splitlines()), default=0)
-        if widest > preview.content_size.width:
+        if self._widest > preview.content_size.width:
             keys = f"{keys} ←→".strip()
         move = f" (tab to it, then {keys})" if keys else ""
         self.query_one("#export-where", Static).update(
@@ -313,7 +313,14 @@ class ExportScreen(SafeplanScreen[None]):
         self._country = self.session.country()
         text = self.render_export(self.fmt)
         preview = self.query_one("#export-preview", TextArea)
-        preview.load_text(text.replace("\f", PAGE_BREAK))
+        lines = text.replace("\f", PAGE_BREAK).splitlines()
+        self._lines = len(lines)
+        if len(lines) > PREVIEW_LINES:
+            # A long JSON export: show its start (a whole vault would freeze the screen).
+            rest = len(lines) - PREVIEW_LINES
+            lines = [*lines[:PREVIEW_LINES], f"(and {rest:,} more lines: the file holds them all)"]
+        preview.load_text("\n".join(lines) + "\n")
+        self._widest = max((len(line) for line in lines), default=0)
         preview.scroll_home(animate=False)
         self.call_after_refresh(self.show_where)
         self.query_one("#export-note", Static).update(self.note_text())
@@ -496,8 +503,8 @@ class ExportScreen(SafeplanScreen[None]):
         self.app.push_screen(
             ConfirmDialog(
                 f"Print your {LABELS[self.fmt].lower()}?",
-                "It goes to this computer's default printer. The paper copy is not protected: "
-                "keep it somewhere you choose.",
+                "It goes to this computer's default printer, on paper that anyone who picks it up "
+                "can read.",
                 [("cancel", "Don't print"), ("print", "Print it")],
             ),
             lambda answer: self._print_answered(answer, text),
