@@ -16,6 +16,7 @@ from textual.screen import Screen
 
 from safeplan.core.paths import resolve_vault_path
 from safeplan.core.store import Store
+from safeplan.tui.crash import CalmCrash
 from safeplan.tui.idle import IdleLock
 from safeplan.tui.lifecycle import VaultLifecycle
 from safeplan.tui.saver import Saver
@@ -23,7 +24,7 @@ from safeplan.tui.session import Session
 from safeplan.tui.themes import DARK, THEMES
 
 
-class SafeplanApp(VaultLifecycle, inherit_bindings=False):
+class SafeplanApp(CalmCrash, VaultLifecycle, inherit_bindings=False):
     CSS_PATH = "styles/app.tcss"
     TITLE = "safeplan"
     BINDINGS = [
