@@ -22,6 +22,13 @@ PASSPHRASE = "correct horse battery"
 SIZE = (80, 24)
 
 
+def home_key(entry_id: str) -> str:
+    """The number key that opens a home entry, wherever it stands in the menu."""
+    from safeplan.tui import menu
+
+    return str([entry.id for entry in menu.entries()].index(entry_id) + 1)
+
+
 def screen_text(app: SafeplanApp) -> str:
     """What a person sees right now, as plain text (every screen in the stack that shows)."""
     width, height = app.size

@@ -17,7 +17,7 @@ from safeplan.tui.screens.item_form import ItemForm
 from safeplan.tui.screens.plan_editor import PlanEditorScreen
 from safeplan.tui.widgets.fields import TextField
 
-from .conftest import FIXED_DAY, PASSPHRASE, SIZE, flat, settle, type_text, vault_app
+from .conftest import FIXED_DAY, PASSPHRASE, SIZE, flat, home_key, settle, type_text, vault_app
 
 # Words for every field of every kind of entry, unique enough to find again.
 WORDS: dict[str, list[str]] = {
@@ -63,7 +63,7 @@ async def test_fill_every_part_quit_reopen_and_find_every_word(made_vault: Path)
     app = vault_app(made_vault)
     async with app.run_test(size=SIZE) as pilot:
         await open_vault(pilot, app)
-        await pilot.press("1")  # My plan
+        await pilot.press(home_key("plan"))
         await pilot.pause()
         assert isinstance(app.screen, PlanEditorScreen)
         for step in STEP_ORDER:
@@ -84,7 +84,7 @@ async def test_fill_every_part_quit_reopen_and_find_every_word(made_vault: Path)
     app = vault_app(made_vault)
     async with app.run_test(size=SIZE) as pilot:
         await open_vault(pilot, app)
-        await pilot.press("1")
+        await pilot.press(home_key("plan"))
         for step in STEP_ORDER:
             await pilot.press(str(STEP_ORDER.index(step) + 1))
             await pilot.pause()
@@ -98,7 +98,7 @@ async def test_each_change_is_on_disk_before_the_next_one(made_vault: Path, tmp_
     app = vault_app(made_vault)
     async with app.run_test(size=SIZE) as pilot:
         await open_vault(pilot, app)
-        await pilot.press("1")
+        await pilot.press(home_key("plan"))
         await add_entry(pilot, app, "warning_signs", "warning_signs")
         await settle(pilot, app)
         # The app still holds the vault's lock: read a copy of the file as it is on disk now.

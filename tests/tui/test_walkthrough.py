@@ -10,7 +10,7 @@ from safeplan.tui.screens.help import HelpScreen
 from safeplan.tui.screens.home import HomeScreen
 from safeplan.tui.screens.walkthrough import WalkthroughScreen
 
-from .conftest import FIXED_DAY, SIZE, flat, settle
+from .conftest import FIXED_DAY, SIZE, flat, home_key, settle
 
 
 async def test_from_the_first_step_to_what_matters_most(demo: VaultPayload) -> None:
@@ -19,7 +19,7 @@ async def test_from_the_first_step_to_what_matters_most(demo: VaultPayload) -> N
     app = make_app(store=store, today=FIXED_DAY, country="GB", environ={})
     plan = demo.plan
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("2")  # Use my plan now, second on the home screen
+        await pilot.press(home_key("use-plan"))
         await pilot.pause()
         assert isinstance(app.screen, WalkthroughScreen)
         seen_titles = []

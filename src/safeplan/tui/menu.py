@@ -23,19 +23,19 @@ class Entry:
 
 
 HOME_ENTRIES: list[Entry] = [
-    Entry("plan", "My plan", "write or change your safety plan", "safeplan.tui.screens.plan_editor:PlanEditorScreen"),
     Entry("use-plan", "Use my plan now", "go through your plan one step at a time", "safeplan.tui.screens.walkthrough:WalkthroughScreen"),
+    Entry("help", "Get help now", "crisis lines and your own people", "safeplan.tui.screens.help:HelpScreen"),
+    Entry("plan", "My plan", "write or change your safety plan", "safeplan.tui.screens.plan_editor:PlanEditorScreen"),
+    Entry("guide", "Build my plan step by step", "a guided session, alone or with someone", "safeplan.tui.screens.guide:GuideScreen"),
     Entry("checkin", "Check in", "how are you doing today?", "safeplan.tui.screens.checkin:CheckInScreen"),
     Entry("use", "Log use", "substance use, as information for you", "safeplan.tui.screens.use_entry:UseEntryScreen"),
-    Entry("help", "Get help now", "crisis lines and your own people", "safeplan.tui.screens.help:HelpScreen"),
     Entry("export", "Print or export", "your plan on paper or as a file", "safeplan.tui.screens.export:ExportScreen"),
     Entry("history", "History and review", "earlier versions of your plan", "safeplan.tui.screens.history:HistoryScreen"),
-    Entry("settings", "Settings", "theme, country, privacy", "safeplan.tui.screens.settings:SettingsScreen"),
-    Entry("guide", "Build my plan step by step", "a guided session, alone or with someone", "safeplan.tui.screens.guide:GuideScreen"),
-    Entry("log", "My log", "check-ins and use entries: change or remove", "safeplan.tui.screens.log:LogScreen"),
     Entry("trends", "Trends", "mood, urges, sleep and use over time", "safeplan.tui.screens.trends:TrendsScreen"),
+    Entry("log", "My log", "check-ins and use entries: change or remove", "safeplan.tui.screens.log:LogScreen"),
     Entry("harm-reduction", "My harm-reduction plan", "goals, safer use, triggers, supporters", "safeplan.tui.screens.harm_reduction:HarmReductionScreen"),
     Entry("selfcheck", "Self-checks", "optional PHQ-9 and GAD-7", "safeplan.tui.screens.selfcheck:SelfCheckScreen"),
+    Entry("settings", "Settings", "theme, country, privacy", "safeplan.tui.screens.settings:SettingsScreen"),
 ]  # fmt: skip
 
 
