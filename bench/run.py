@@ -211,7 +211,7 @@ def render(
     for r in results:
         ratio = float(r["unlock_ms"]) / float(r["raw_ms"])  # type: ignore[arg-type]
         lines.append(
-            f"| {r['years']} years | {r['entries']:,} | {r['file_mib']:.1f} MiB | {r['kdf']} | "
+            f"| {r['years']} years | {r['entries']:,} | {size(float(r['file_mib']))} | {r['kdf']} | "
             f"{r['kdf_ms']:.0f} ms | {r['unlock_ms']:.1f} ms | {r['raw_ms']:.1f} ms | {ratio:.1f}x | "
             f"{r['save_ms']:.1f} ms | {r['peak_mib']:.0f} MiB |"
         )
