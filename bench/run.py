@@ -198,6 +198,10 @@ def machine() -> str:
     )
 
 
+def size(mib: float) -> str:
+    return f"{mib * 1024:.0f} KiB" if mib < 1 else f"{mib:.1f} MiB"
+
+
 def render(
     results: list[dict[str, object]], extras: list[tuple[str, float, int]], repeats: int
 ) -> str:
