@@ -84,26 +84,15 @@ def init(args: argparse.Namespace) -> int:
 
 
 def passwd(args: argparse.Namespace) -> int:
-    from safeplan.core.vault import Vault
-
-    if args.demo:
-        raise _demo_refusal()
-    path = vault_path(args)
-    if not path.exists():
-        raise errors.VaultNotFound(path)
-    reader = secrets_for(args)
-    current = reader.read("Current passphrase: ")
-    with Vault.open(path, current, lock_timeout=3.0) as vault:
-        new = reader.read("New passphrase: ", confirm=True)
-        err("Re-encrypting your vault and its backups…")
-        code = vault.change_passphrase(new)
-    out("Your passphrase is changed. The old passphrase and recovery code no longer work.")
-    out()
-    out(RECOVERY_ADVICE.format(code=code))
-    return errors.EXIT_OK
+    return _set_new_passphrase(args, with_recovery_code=False)
 
 
 def recover(args: argparse.Namespace) -> int:
+    return _set_new_passphrase(args, with_recovery_code=True)
+
+
+def _set_new_passphrase(args: argparse.Namespace, *, with_recovery_code: bool) -> int:
+    """Open with the current passphrase (or the recovery code), then rotate everything."""
     from safeplan.core.vault import Vault
 
     if args.demo:
@@ -112,12 +101,16 @@ def recover(args: argparse.Namespace) -> int:
     if not path.exists():
         raise errors.VaultNotFound(path)
     reader = secrets_for(args)
-    code = reader.read("Recovery code: ")
-    with Vault.open_with_recovery(path, code, lock_timeout=3.0) as vault:
+    if with_recovery_code:
+        vault = Vault.open_with_recovery(path, reader.read("Recovery code: "), lock_timeout=3.0)
         out("The recovery code worked. Now choose a new passphrase.")
+    else:
+        vault = Vault.open(path, reader.read("Current passphrase: "), lock_timeout=3.0)
+    with vault:
         new = reader.read("New passphrase: ", confirm=True)
-        new_code = vault.change_passphrase(new)
-    out("Your new passphrase is set. The old recovery code no longer works.")
+        err("Re-encrypting your vault and its backups…")
+        code = vault.change_passphrase(new)
+    out("Your new passphrase is set. The old passphrase and recovery code no longer work.")
     out()
-    out(RECOVERY_ADVICE.format(code=new_code))
+    out(RECOVERY_ADVICE.format(code=code))
     return errors.EXIT_OK

@@ -14,29 +14,13 @@ from typing import TYPE_CHECKING, Any
 from safeplan.cli.commands.checkin import Prompter, parse_at, require_terminal, saved_words
 from safeplan.cli.common import add_command, open_store, out
 from safeplan.core import errors
+from safeplan.core.substances import CLASS_KEYS
 
 if TYPE_CHECKING:
     from safeplan.core.combinations import CombinationNote
     from safeplan.core.harm_reduction import Strategy
 
-CLASS_CHOICES = (
-    "opioid",
-    "benzodiazepine",
-    "alcohol",
-    "ghb",
-    "gabapentinoid",
-    "stimulant",
-    "mdma",
-    "ketamine",
-    "dxm",
-    "tramadol",
-    "ssri",
-    "maoi",
-    "cannabis",
-    "psychedelic",
-    "nicotine",
-    "other",
-)
+CLASS_CHOICES = CLASS_KEYS
 
 
 def register(sub: argparse._SubParsersAction[Any], common: argparse.ArgumentParser) -> None:
