@@ -104,6 +104,7 @@ def test_exit_codes(tmp_path: Path) -> None:
     assert "damaged" in damaged.stderr
     assert "passphrase is not the problem" in damaged.stderr
     assert "backup restore" in damaged.stderr
+    assert "v-backups" in damaged.stderr  # names the newest backup
 
 
 def test_no_terminal_and_no_passphrase_file_is_a_clear_usage_error(tmp_path: Path) -> None:

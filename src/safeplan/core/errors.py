@@ -65,8 +65,9 @@ class VaultDamaged(VaultError):
         self.detail = detail
         if self.backups:
             hint = (
-                f"Your passphrase is not the problem. {len(self.backups)} backup(s) can be restored: "
-                "run `safeplan backup list`, then `safeplan backup restore N`."
+                f"Your passphrase is not the problem. {len(self.backups)} backup(s) can be restored, "
+                f"the newest is {self.backups[0]}: run `safeplan backup list`, then "
+                "`safeplan backup restore N`."
             )
         else:
             hint = "Your passphrase is not the problem. No backup was found beside it."
