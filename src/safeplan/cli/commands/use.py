@@ -116,6 +116,20 @@ def _ask_use(p: Prompter) -> dict[str, Any]:
     return values
 
 
+def _wrap(text: str, first: str = "", rest: str = "", width: int = 80) -> list[str]:
+    """Lines of at most ``width`` columns; a web address longer than that stays whole."""
+    import textwrap
+
+    return textwrap.wrap(
+        text,
+        width,
+        initial_indent=first,
+        subsequent_indent=rest,
+        break_long_words=False,
+        break_on_hyphens=False,
+    ) or [first.rstrip()]
+
+
 def render_notes(notes: list[CombinationNote]) -> list[str]:
     lines: list[str] = []
     known = [n for n in notes if n.known]
@@ -123,10 +137,12 @@ def render_notes(notes: list[CombinationNote]) -> list[str]:
     if known:
         lines += ["", "A note on mixing, from your entries close in time:"]
         for note in known:
-            lines += ["", *note.render().splitlines()]
+            lines += [""]
+            for line in note.render().splitlines():
+                lines += _wrap(line)
     if unknown:
         pairs = "; ".join(f"{n.first} and {n.second}" for n in unknown)
-        lines += ["", f"Not in safeplan's table: {pairs}.", unknown[0].text]
+        lines += ["", *_wrap(f"Not in safeplan's table: {pairs}."), *_wrap(unknown[0].text)]
     return lines
 
 
@@ -135,8 +151,8 @@ def render_tips(tips: list[Strategy]) -> list[str]:
         return []
     lines = ["", "Some safer-use ideas, to take or leave (--no-tips turns these off):"]
     for tip in tips:
-        lines.append(f"  - {tip.title}: {tip.text}")
-        lines.append(f"    Source: {tip.source.short()}, checked {tip.verified}.")
+        lines += _wrap(f"{tip.title}: {tip.text}", "  - ", "    ")
+        lines += _wrap(f"Source: {tip.source.short()}, checked {tip.verified}.", "    ", "    ")
     return lines
 
 
