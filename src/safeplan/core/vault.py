@@ -34,9 +34,9 @@ from safeplan.core import errors
 from safeplan.core.kdf import calibrate
 from safeplan.core.migrations import PayloadInvalid, PayloadTooNew, migrate, payload_version
 from safeplan.core.models import SCHEMA_VERSION, VaultPayload
-from safeplan.core.passphrase import MIN_PASSPHRASE_LENGTH as MIN_PASSPHRASE_LENGTH
-from safeplan.core.passphrase import check_new_passphrase
 from safeplan.core.recovery import RecoveryCodeTypo, new_code, parse_code
+from safeplan.core.secret_rules import MIN_PASSPHRASE_LENGTH as MIN_PASSPHRASE_LENGTH
+from safeplan.core.secret_rules import check_new_passphrase
 
 BACKUPS_KEPT = 5
 TMP_MARK = ".tmp-"

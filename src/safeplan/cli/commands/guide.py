@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from safeplan.cli.common import add_command
 from safeplan.core import errors
-from safeplan.core.passphrase import MIN_PASSPHRASE_LENGTH
+from safeplan.core.secret_rules import MIN_PASSPHRASE_LENGTH
 
 if TYPE_CHECKING:
     from safeplan.cli.plain import Plain

@@ -26,7 +26,7 @@ from textual.widgets import Button, RadioButton, RadioSet, Static
 from safeplan.core import guide as flow
 from safeplan.core.errors import SafeplanError
 from safeplan.core.models import VaultPayload, Voice
-from safeplan.core.passphrase import MIN_PASSPHRASE_LENGTH
+from safeplan.core.secret_rules import MIN_PASSPHRASE_LENGTH
 from safeplan.core.sections import item_label
 from safeplan.tui import menu
 from safeplan.tui.app import SafeplanApp
