@@ -232,7 +232,7 @@ def test_help_lists_exit_codes_and_version(tmp_path: Path) -> None:
 
 
 def test_crash_report_holds_no_personal_words(tmp_path: Path) -> None:
-    from safeplan.cli.crash import write_crash_report
+    from safeplan.core.crash import write_crash_report
 
     try:
         raise ValueError("my secret words")

@@ -314,7 +314,7 @@ def test_card_refuses_the_vault_a_folder_and_control_characters(empty_home: Path
     vault = empty_home / "vault.json"
     vault.write_text("{}", encoding="utf-8")
     result = run(empty_home, "card", "-o", str(vault), "--vault", str(vault), "--yes")
-    assert result.returncode == 2 and "is your vault" in result.stderr
+    assert result.returncode == 2 and "will not write over it" in result.stderr
     assert vault.read_text(encoding="utf-8") == "{}"
     result = run(empty_home, "card", "-o", str(empty_home), "--yes")
     assert result.returncode == 2 and "is a folder" in result.stderr

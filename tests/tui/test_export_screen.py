@@ -9,6 +9,7 @@ import shutil
 import stat
 import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 from syrupy.assertion import SnapshotAssertion
@@ -304,13 +305,13 @@ async def test_a_write_that_fails_says_what_to_do(demo_app: SafeplanApp, tmp_pat
 async def test_a_disk_that_fills_up_leaves_no_half_file(
     demo_app: SafeplanApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import safeplan.cli.commands.export as cli_export
+    import safeplan.core.private_files as private_files
 
-    def full_disk(path: Path, text: str, *, replace: bool) -> None:
-        path.write_text(text[:10])
+    def full_disk(fd: int) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(cli_export, "write_private_file", full_disk)
+    # The real writer runs; the disk fills up under it, after some bytes went out.
+    monkeypatch.setattr(private_files.os, "fsync", full_disk)
     target = tmp_path / "plan.txt"
     async with demo_app.run_test(size=SIZE) as pilot:
         await open_export(demo_app, pilot)
@@ -329,17 +330,17 @@ async def test_a_disk_that_fills_up_leaves_no_half_file(
 async def test_leaving_while_it_saves_still_saves_and_shows_no_path(
     demo_app: SafeplanApp, demo: VaultPayload, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import safeplan.cli.commands.export as cli_export
+    import safeplan.core.private_files as private_files
 
-    real_write = cli_export.write_private_file
+    real_write = private_files.write_private_file
     go_on = threading.Event()
 
-    def slow_write(path: Path, text: str, *, replace: bool) -> None:
+    def slow_write(path: Path, text: str, **kwargs: Any) -> None:
         assert threading.current_thread() is not threading.main_thread(), "never on the UI thread"
         go_on.wait(timeout=10)
-        real_write(path, text, replace=replace)
+        real_write(path, text, **kwargs)
 
-    monkeypatch.setattr(cli_export, "write_private_file", slow_write)
+    monkeypatch.setattr(private_files, "write_private_file", slow_write)
     target = tmp_path / "plan.txt"
     async with demo_app.run_test(size=SIZE) as pilot:
         await open_export(demo_app, pilot)

@@ -118,9 +118,9 @@ def _disable_core_dumps() -> None:
 def _run(args: argparse.Namespace) -> int:
     handler = getattr(args, "handler", None)
     if handler is None:
-        from safeplan.tui.launch import run_tui
+        from safeplan.cli.launch import run_app
 
-        return int(run_tui(args))
+        return run_app(args)
     module_name, func_name = handler.split(":")
     func = getattr(importlib.import_module(module_name), func_name)
     result = func(args)
@@ -146,7 +146,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         return errors.EXIT_OK
     except Exception as exc:  # noqa: BLE001 - the last line of defence: never a traceback
-        from safeplan.cli.crash import write_crash_report
+        from safeplan.core.crash import write_crash_report
 
         report = write_crash_report(exc)
         sys.stderr.write(

@@ -34,3 +34,17 @@ def resolve_vault_path(given: str | os.PathLike[str] | None) -> Path:
 def crash_report_dir() -> Path:
     """Where an unexpected-error report (never containing personal data) is written."""
     return platformdirs.user_state_path(APP_NAME, appauthor=False)
+
+
+# The vault's companions. Their names are part of the format's promises (docs/vault-format.md).
+TMP_MARK = ".tmp-"
+
+
+def lock_path(vault: Path) -> Path:
+    """The lock file held while a safeplan has the vault open."""
+    return vault.with_name(vault.name + ".lock")
+
+
+def backup_dir(vault: Path) -> Path:
+    """The folder of the vault's encrypted backups."""
+    return vault.with_name(vault.stem + "-backups")

@@ -34,20 +34,14 @@ from safeplan.core import errors
 from safeplan.core.kdf import calibrate
 from safeplan.core.migrations import PayloadInvalid, PayloadTooNew, migrate, payload_version
 from safeplan.core.models import SCHEMA_VERSION, VaultPayload
+from safeplan.core.paths import TMP_MARK as TMP_MARK
+from safeplan.core.paths import backup_dir as backup_dir
+from safeplan.core.paths import lock_path as lock_path
 from safeplan.core.recovery import RecoveryCodeTypo, new_code, parse_code
 from safeplan.core.secret_rules import MIN_PASSPHRASE_LENGTH as MIN_PASSPHRASE_LENGTH
 from safeplan.core.secret_rules import check_new_passphrase
 
 BACKUPS_KEPT = 5
-TMP_MARK = ".tmp-"
-
-
-def lock_path(path: Path) -> Path:
-    return path.with_name(path.name + ".lock")
-
-
-def backup_dir(path: Path) -> Path:
-    return path.with_name(path.stem + "-backups")
 
 
 def list_backups(path: Path) -> list[Path]:

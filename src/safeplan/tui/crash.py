@@ -12,7 +12,7 @@ import contextlib
 from rich.text import Text
 from textual.app import App
 
-from safeplan.cli.crash import write_crash_report
+from safeplan.core.crash import write_crash_report
 
 CALM_EXIT = (
     "safeplan stopped because something went wrong that it did not expect.\n"

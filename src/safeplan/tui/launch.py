@@ -1,11 +1,17 @@
-"""Start the full-screen app from the command line (``safeplan`` with no command)."""
+"""Start the full-screen app from the command line: ``safeplan`` with no command, and ``safeplan guide``.
+
+The CLI reaches the TUI only through this module (an import-linter contract says so)."""
 
 from __future__ import annotations
 
 import argparse
 import os
+from typing import TYPE_CHECKING
 
-from safeplan.cli.common import vault_path
+from safeplan.core.paths import resolve_vault_path
+
+if TYPE_CHECKING:
+    from safeplan.core.models import Voice
 
 
 def run_tui(args: argparse.Namespace) -> int:
@@ -17,6 +23,29 @@ def run_tui(args: argparse.Namespace) -> int:
 
         app = make_app(store=demo_store(), environ=environ)
     else:
-        app = make_app(vault_path=vault_path(args), environ=environ)
+        app = make_app(vault_path=resolve_vault_path(getattr(args, "vault", None)), environ=environ)
     result = app.run()
     return int(result or 0)
+
+
+def run_guide_tui(args: argparse.Namespace, voice: Voice | None) -> int:
+    """``safeplan guide`` in a full terminal."""
+    from safeplan.tui.screens.guide import make_guide_app
+
+    environ = dict(os.environ)
+    if args.ephemeral:
+        from safeplan.core.store import MemoryStore
+
+        # Sessions in memory are usually run with a peer worker beside the person.
+        voice = voice or "with_someone"
+
+        app = make_guide_app(store=MemoryStore(), voice=voice, ephemeral=True, environ=environ)
+    elif args.demo:
+        from safeplan.core.demo import demo_store
+
+        app = make_guide_app(store=demo_store(), voice=voice, environ=environ)
+    else:
+        app = make_guide_app(
+            vault_path=resolve_vault_path(args.vault), voice=voice, environ=environ
+        )
+    return int(app.run() or 0)

@@ -392,29 +392,12 @@ def card_text(help_: CountryHelp, added: list[str], today: date, width: int = CA
 
 def card(args: argparse.Namespace) -> int:
     _never_fail_on_encoding()
-    from safeplan.cli.commands.export import confirm, write_private_file
-    from safeplan.cli.common import vault_path
+    from safeplan.cli.files import check_output, write_output
+    from safeplan.cli.prompts import confirm
     from safeplan.core.crisis import help_for
 
     path = Path(args.output).expanduser()
-    if path.is_dir():
-        raise errors.UsageError(
-            f"{path} is a folder. Nothing was written.", "Give a file name, such as help-card.txt."
-        )
-    if path.resolve() == vault_path(args).resolve():
-        raise errors.UsageError(
-            f"{path} is your vault. Nothing was written.", "Give another file name."
-        )
-    if not path.parent.is_dir():
-        raise errors.UsageError(
-            f"The folder {path.parent} does not exist. Nothing was written.",
-            "Create it first, or choose another place.",
-        )
-    if (path.exists() or path.is_symlink()) and not args.yes:
-        raise errors.UsageError(
-            f"There is already a file at {path}. Nothing was written.",
-            "Choose another name, or add --yes to replace it.",
-        )
+    check_output(args, path)
     added = _clean_added(args.add)
     choice = choose_country(getattr(args, "country", None))
     help_ = help_for(choice.country, include_all_audiences=getattr(args, "all", False))
@@ -431,17 +414,6 @@ def card(args: argparse.Namespace) -> int:
     ):
         err("Nothing was written.")
         return errors.EXIT_OK
-    try:
-        write_private_file(path, text, replace=args.yes)
-    except FileExistsError:
-        raise errors.UsageError(
-            f"There is already a file at {path}. Nothing was written.",
-            "Choose another name, or add --yes to replace it.",
-        ) from None
-    except OSError as exc:
-        raise errors.SafeplanError(
-            f"The card could not be written to {path} ({exc.strerror or 'error'}).",
-            "Check that you can write in that folder.",
-        ) from None
+    write_output(args, path, text)
     err(f"Wrote {path} (readable by you only). It is not encrypted.")
     return errors.EXIT_OK

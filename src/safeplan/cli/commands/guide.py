@@ -81,12 +81,10 @@ def guide(args: argparse.Namespace) -> int:
 
 
 def _tui_runner() -> Any:
-    """The full-screen guided session, once the TUI offers it."""
-    try:
-        from safeplan.tui.screens.guide import run_guide_tui
-    except ImportError:
-        return None
-    return run_guide_tui
+    """The full-screen guided session."""
+    from safeplan.cli.launch import run_guide_app
+
+    return run_guide_app
 
 
 def run_plain(io: Plain, args: argparse.Namespace, voice: Voice | None) -> int:
@@ -609,6 +607,9 @@ class Handover:
         )
         if isinstance(answer, Command) or not answer:
             return
+        from safeplan.core.paths import resolve_vault_path
+        from safeplan.core.private_files import write_private_file
+
         path = Path(answer).expanduser().absolute()
         if path.is_dir():
             suffix = ".md" if fmt == "markdown" else ".txt"
@@ -620,9 +621,15 @@ class Handover:
             io.say("Nothing was written.")
             return
         try:
-            _write_new_file(path, self.render(fmt))
+            write_private_file(
+                path,
+                self.render(fmt),
+                vaults=[resolve_vault_path(getattr(self.args, "vault", None))],
+            )
         except FileExistsError:
             io.say(f"There is already a file at {path}. Nothing was written; choose another name.")
+        except errors.SafeplanError as exc:
+            io.say(f"{exc.message} {exc.hint}")
         except OSError as exc:
             io.say(
                 f"The file could not be written ({exc.strerror or 'write error'}). "
@@ -635,7 +642,7 @@ class Handover:
     def save_vault(self) -> None:
         from pathlib import Path
 
-        from safeplan.cli.commands.setup import RECOVERY_ADVICE
+        from safeplan.cli.formatting import RECOVERY_ADVICE
         from safeplan.core.vault import Vault
 
         io = self.io
@@ -650,6 +657,7 @@ class Handover:
         )
         if not isinstance(answer, str) or not answer:
             return
+
         path = Path(answer).expanduser().absolute()
         if path.is_dir():
             path = path / "safeplan-vault.json"
@@ -729,12 +737,3 @@ class Handover:
             return False
         io.say("The plan was let go. Nothing of it was written to this computer.")
         return True
-
-
-def _write_new_file(path: Any, text: str) -> None:
-    """Write a new file readable only by its owner; never replaces an existing one."""
-    import os
-
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        fh.write(text)

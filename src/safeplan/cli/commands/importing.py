@@ -66,7 +66,7 @@ def _read(path: Path) -> bytes:
 
 
 def import_file(args: argparse.Namespace) -> int:
-    from safeplan.cli.commands.export import confirm
+    from safeplan.cli.prompts import confirm
     from safeplan.core.export.jsonfile import import_payload
     from safeplan.core.export.merge import merge_payloads, replace_preview
 

@@ -12,9 +12,9 @@ import shutil
 import sys
 from typing import TYPE_CHECKING, Any
 
-from safeplan.cli.commands.checkin import add_checkin_options, parse_at, when_words, wrapped
-from safeplan.cli.commands.use import add_use_options
 from safeplan.cli.common import add_command, open_store, out
+from safeplan.cli.formatting import when_words, wrapped
+from safeplan.cli.options import add_checkin_options, add_use_options, parse_at
 from safeplan.core import errors
 
 if TYPE_CHECKING:

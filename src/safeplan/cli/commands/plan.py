@@ -7,8 +7,8 @@ import argparse
 import sys
 from typing import TYPE_CHECKING, Any
 
-from safeplan.cli.commands.export import add_render_options
 from safeplan.cli.common import add_command, add_group, open_store, out
+from safeplan.cli.options import add_render_options
 from safeplan.core import errors
 
 if TYPE_CHECKING:

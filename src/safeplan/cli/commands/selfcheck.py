@@ -10,14 +10,9 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
-from safeplan.cli.commands.checkin import (
-    SELFCHECK_INTRO,
-    Prompter,
-    print_support,
-    require_terminal,
-    when_words,
-)
 from safeplan.cli.common import add_command, add_group, open_store, out
+from safeplan.cli.formatting import SELFCHECK_INTRO, can_show_blocks, print_support, when_words
+from safeplan.cli.prompts import Prompter, require_terminal
 from safeplan.core import errors
 
 if TYPE_CHECKING:
@@ -140,14 +135,8 @@ def history(args: argparse.Namespace) -> int:
             for c in mine:
                 out(f"  {when_words(c.at):<20}{score(c):>3}  {band(c)}")
             line = sparkline(
-                [float(score(c)) for c in mine], hi=q.max_score, plain=not _blocks_ok()
+                [float(score(c)) for c in mine], hi=q.max_score, plain=not can_show_blocks()
             )
             out(f"  Over time: {line}")
             out()
     return errors.EXIT_OK
-
-
-def _blocks_ok() -> bool:
-    from safeplan.cli.commands.trends import can_show_blocks
-
-    return can_show_blocks()

@@ -6,16 +6,8 @@ import argparse
 from typing import Any
 
 from safeplan.cli.common import add_command, err, out, secrets_for, vault_path
+from safeplan.cli.formatting import RECOVERY_ADVICE
 from safeplan.core import errors
-
-RECOVERY_ADVICE = """\
-This is your recovery code. It is shown only this once.
-
-    {code}
-
-If you ever forget your passphrase, this code opens your vault. Write it on paper and keep it
-somewhere safe and private, away from this device. Anyone with the code can open your vault.
-"""
 
 PASSPHRASE_WARNING = """\
 Choose a passphrase for your vault. A few words you will remember work well.

@@ -8,10 +8,10 @@ reader gets the numbers without the pictures.
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import Any
 
 from safeplan.cli.common import add_command, out
+from safeplan.cli.formatting import can_show_blocks, wrapped
 from safeplan.core import errors
 
 
@@ -47,17 +47,7 @@ def _days(text: str) -> int:
     return value
 
 
-def can_show_blocks() -> bool:
-    encoding = getattr(sys.stdout, "encoding", None) or "ascii"
-    try:
-        "█▁│└─".encode(encoding)
-    except (UnicodeEncodeError, LookupError):
-        return False
-    return True
-
-
 def trends(args: argparse.Namespace) -> int:
-    from safeplan.cli.commands.checkin import wrapped
     from safeplan.cli.common import open_store
     from safeplan.core.harm_reduction import goal_alignment
     from safeplan.core.trends import render_trends_text

@@ -11,16 +11,15 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
-from safeplan.cli.commands.checkin import Prompter, parse_at, require_terminal, saved_words
 from safeplan.cli.common import add_command, open_store, out
+from safeplan.cli.formatting import saved_words, wrap_text
+from safeplan.cli.options import CLASS_CHOICES, add_use_options, parse_at
+from safeplan.cli.prompts import Prompter, require_terminal
 from safeplan.core import errors
-from safeplan.core.substances import CLASS_KEYS
 
 if TYPE_CHECKING:
     from safeplan.core.combinations import CombinationNote
     from safeplan.core.harm_reduction import Strategy
-
-CLASS_CHOICES = CLASS_KEYS
 
 
 def register(sub: argparse._SubParsersAction[Any], common: argparse.ArgumentParser) -> None:
@@ -37,56 +36,6 @@ def register(sub: argparse._SubParsersAction[Any], common: argparse.ArgumentPars
     add_use_options(p)
     p.add_argument(
         "--no-tips", action="store_true", help="don't offer safer-use ideas after saving"
-    )
-
-
-def yes_no(text: str) -> bool:
-    word = text.strip().casefold()
-    if word in ("yes", "y"):
-        return True
-    if word in ("no", "n"):
-        return False
-    raise argparse.ArgumentTypeError("answer yes or no")
-
-
-def amount(text: str) -> float:
-    try:
-        value = float(text.replace(",", "."))
-    except ValueError:
-        raise argparse.ArgumentTypeError("use a number of 0 or more, like 2 or 0.5") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError("use a number of 0 or more, like 2 or 0.5")
-    return value
-
-
-def add_use_options(
-    p: argparse.ArgumentParser | argparse._ArgumentGroup, *, with_shared: bool = True
-) -> None:
-    """The use-entry options; ``with_shared=False`` leaves out --note and --at (for `log edit`,
-    which has them from the check-in options already)."""
-    p.add_argument("--substance", metavar="S", help="what you used, in your words")
-    p.add_argument(
-        "--class",
-        dest="substance_class",
-        choices=CLASS_CHOICES,
-        metavar="C",
-        help="its class, if safeplan does not know the name: " + ", ".join(CLASS_CHOICES),
-    )
-    p.add_argument("--amount", type=amount, metavar="X", help="how much, as a number")
-    p.add_argument("--unit", metavar="U", help="the unit for the amount (drinks, mg, pills...)")
-    p.add_argument("--route", metavar="R", help="how (drank, smoked, swallowed...)")
-    p.add_argument("--setting", metavar="S", help="where, or what kind of place")
-    p.add_argument("--alone", type=yes_no, metavar="yes|no", help="whether you were alone")
-    p.add_argument("--naloxone", type=yes_no, metavar="yes|no", help="whether naloxone was at hand")
-    p.add_argument("--tested", type=yes_no, metavar="yes|no", help="whether it was tested first")
-    p.add_argument("--with", dest="with_whom", metavar="WHO", help="who you were with")
-    if not with_shared:
-        return
-    p.add_argument("--note", metavar="TEXT", help="a few words, if you like")
-    p.add_argument(
-        "--at",
-        metavar="WHEN",
-        help="when, if not now: '2h ago', 'yesterday 21:00', '21:00' or '2026-10-31 21:00'",
     )
 
 
@@ -116,20 +65,6 @@ def _ask_use(p: Prompter) -> dict[str, Any]:
     return values
 
 
-def _wrap(text: str, first: str = "", rest: str = "", width: int = 80) -> list[str]:
-    """Lines of at most ``width`` columns; a web address longer than that stays whole."""
-    import textwrap
-
-    return textwrap.wrap(
-        text,
-        width,
-        initial_indent=first,
-        subsequent_indent=rest,
-        break_long_words=False,
-        break_on_hyphens=False,
-    ) or [first.rstrip()]
-
-
 def render_notes(notes: list[CombinationNote]) -> list[str]:
     lines: list[str] = []
     known = [n for n in notes if n.known]
@@ -139,10 +74,10 @@ def render_notes(notes: list[CombinationNote]) -> list[str]:
         for note in known:
             lines += [""]
             for line in note.render().splitlines():
-                lines += _wrap(line)
+                lines += wrap_text(line)
     if unknown:
         pairs = "; ".join(f"{n.first} and {n.second}" for n in unknown)
-        lines += ["", *_wrap(f"Not in safeplan's table: {pairs}."), *_wrap(unknown[0].text)]
+        lines += ["", *wrap_text(f"Not in safeplan's table: {pairs}."), *wrap_text(unknown[0].text)]
     return lines
 
 
@@ -151,8 +86,8 @@ def render_tips(tips: list[Strategy]) -> list[str]:
         return []
     lines = ["", "Some safer-use ideas, to take or leave (--no-tips turns these off):"]
     for tip in tips:
-        lines += _wrap(f"{tip.title}: {tip.text}", "  - ", "    ")
-        lines += _wrap(f"Source: {tip.source.short()}, checked {tip.verified}.", "    ", "    ")
+        lines += wrap_text(f"{tip.title}: {tip.text}", "  - ", "    ")
+        lines += wrap_text(f"Source: {tip.source.short()}, checked {tip.verified}.", "    ", "    ")
     return lines
 
 

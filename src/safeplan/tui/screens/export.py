@@ -8,7 +8,6 @@ clear answer, and writes it readable by its owner only (0600) from a thread work
 
 from __future__ import annotations
 
-import os
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -394,6 +393,13 @@ class ExportScreen(SafeplanScreen[None]):
                 f"There is no folder {path.parent}. Nothing was saved. Check the path, or "
                 "choose another folder."
             )
+        from safeplan.core.private_files import is_protected
+
+        if is_protected(path, [self.session.vault_path]):
+            return None, (
+                f"{path} belongs to a safeplan vault, so safeplan will not write over it. "
+                "Nothing was saved. Choose another name."
+            )
         return path, ""
 
     def action_save(self) -> None:
@@ -448,29 +454,32 @@ class ExportScreen(SafeplanScreen[None]):
     def start_write(self, path: Path, text: str, *, replace: bool) -> None:
         self.busy = True
         self.say("Saving…")
-        self._write(self.app, path, text, replace)
+        self._write(self.app, path, text, replace, [self.session.vault_path])
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="export-write")
-    def _write(self, app: App[object], path: Path, text: str, replace: bool) -> None:
+    def _write(
+        self, app: App[object], path: Path, text: str, replace: bool, vaults: list[Path | None]
+    ) -> None:
         # ``app`` comes from the UI thread: a screen closed meanwhile can no longer reach it.
-        from safeplan.cli.commands.export import write_private_file
+        from safeplan.core.errors import SafeplanError
+        from safeplan.core.private_files import write_private_file
 
-        there_before = os.path.lexists(path)
         try:
-            write_private_file(path, text, replace=replace)
+            write_private_file(path, text, replace=replace, vaults=vaults)
         except FileExistsError:
             ok = False
             message = (
                 f"A file named {path} appeared just now, so nothing was saved. Save again to "
                 "choose what to do with it."
             )
+        except SafeplanError as exc:
+            ok = False
+            message = f"{exc.message} {exc.hint}"
         except OSError as exc:
             ok = False
-            if not there_before or replace:
-                _remove_partial(path)
             message = (
                 f"{path} could not be saved ({exc.strerror or 'the system refused'}). "
-                + ("The file that had that name may be gone already. " if replace else "")
+                + ("The file that had that name is unchanged. " if replace else "")
                 + "Check that you can write to that folder and that there is space, then try "
                 "again, or choose another folder."
             )
@@ -544,12 +553,3 @@ class ExportScreen(SafeplanScreen[None]):
                 else "Your copy did not work out. You can try again.",
                 severity="information" if ok else "warning",
             )
-
-
-def _remove_partial(path: Path) -> None:
-    """A file this save created but could not finish is taken away again (never a symlink)."""
-    try:
-        if path.is_file() and not path.is_symlink():
-            path.unlink()
-    except OSError:
-        pass

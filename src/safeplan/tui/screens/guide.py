@@ -9,9 +9,7 @@ path the person chooses, printing, or letting the plan go.
 
 from __future__ import annotations
 
-import argparse
 import contextlib
-import os
 from pathlib import Path
 from typing import Any
 
@@ -716,24 +714,3 @@ def make_guide_app(
 
     base = make_app(vault_path=vault_path, store=store, environ=environ, country=country)
     return GuideApp(base.session, voice=voice, ephemeral=ephemeral)
-
-
-def run_guide_tui(args: argparse.Namespace, voice: Voice | None) -> int:
-    """``safeplan guide`` in a full terminal."""
-    from safeplan.cli.common import vault_path
-
-    environ = dict(os.environ)
-    if args.ephemeral:
-        from safeplan.core.store import MemoryStore
-
-        # Sessions in memory are usually run with a peer worker beside the person.
-        voice = voice or "with_someone"
-
-        app = make_guide_app(store=MemoryStore(), voice=voice, ephemeral=True, environ=environ)
-    elif args.demo:
-        from safeplan.core.demo import demo_store
-
-        app = make_guide_app(store=demo_store(), voice=voice, environ=environ)
-    else:
-        app = make_guide_app(vault_path=vault_path(args), voice=voice, environ=environ)
-    return int(app.run() or 0)

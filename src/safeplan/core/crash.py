@@ -1,4 +1,4 @@
-"""Crash reports that never contain personal data.
+"""Crash reports that never contain personal data (used by the CLI and the full-screen app).
 
 A traceback's exception message and local values can contain what a person typed, so a report keeps
 only the exception's type and the code locations (file, line, function) it passed through.
@@ -14,7 +14,9 @@ from datetime import datetime
 from pathlib import Path
 
 from safeplan import __version__
+from safeplan.core import errors
 from safeplan.core.paths import crash_report_dir
+from safeplan.core.private_files import write_private_file
 
 
 def crash_report_text(exc: BaseException) -> str:
@@ -37,10 +39,8 @@ def write_crash_report(exc: BaseException, folder: Path | None = None) -> Path |
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         path = folder / f"crash-{stamp}-{os.getpid()}.txt"
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(crash_report_text(exc))
+        write_private_file(path, crash_report_text(exc), replace=True)
         return path
-    except OSError:
+    except (OSError, errors.SafeplanError):
         sys.stderr.write("(The crash report could not be written either.)\n")
         return None

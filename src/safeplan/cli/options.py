@@ -1,0 +1,143 @@
+"""Option types and option groups that several CLI commands share (check-in, use entry, rendering)."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import datetime
+
+from safeplan.core.substances import CLASS_KEYS
+
+CLASS_CHOICES = CLASS_KEYS
+
+
+def scale(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError("use a whole number from 0 to 10") from None
+    if not 0 <= value <= 10:
+        raise argparse.ArgumentTypeError("use a whole number from 0 to 10")
+    return value
+
+
+def hours(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError("use a number of hours from 0 to 24, like 6.5") from None
+    if not 0 <= value <= 24:
+        raise argparse.ArgumentTypeError("use a number of hours from 0 to 24, like 6.5")
+    return value
+
+
+def add_checkin_options(p: argparse.ArgumentParser, *, for_edit: bool = False) -> None:
+    p.add_argument("--mood", type=scale, metavar="N", help="0 = very low, 10 = very good")
+    p.add_argument("--anxiety", type=scale, metavar="N", help="0 = calm, 10 = very anxious")
+    p.add_argument("--self-harm-urge", type=scale, metavar="N", help="0 = none, 10 = very strong")
+    p.add_argument(
+        "--suicidal-thoughts", type=scale, metavar="N", help="0 = none, 10 = very strong"
+    )
+    p.add_argument("--use-urge", type=scale, metavar="N", help="urge to use: 0 none, 10 strong")
+    p.add_argument("--sleep", type=hours, metavar="H", help="hours slept, like 6.5")
+    p.add_argument(
+        "--tag",
+        action="append",
+        metavar="T",
+        help="a word for the day (repeat, or separate with commas)"
+        + ("; replaces the tags" if for_edit else ""),
+    )
+    p.add_argument("--note", metavar="TEXT", help="a few words, if you like")
+    p.add_argument(
+        "--at",
+        metavar="WHEN",
+        help="when, if not now: '2h ago', 'yesterday 21:00', '21:00' or '2026-10-31 21:00'",
+    )
+
+
+def parse_at(text: str | None) -> datetime | None:
+    from safeplan.core.checkins import parse_when
+
+    return parse_when(text) if text else None
+
+
+def yes_no(text: str) -> bool:
+    word = text.strip().casefold()
+    if word in ("yes", "y"):
+        return True
+    if word in ("no", "n"):
+        return False
+    raise argparse.ArgumentTypeError("answer yes or no")
+
+
+def amount(text: str) -> float:
+    try:
+        value = float(text.replace(",", "."))
+    except ValueError:
+        raise argparse.ArgumentTypeError("use a number of 0 or more, like 2 or 0.5") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError("use a number of 0 or more, like 2 or 0.5")
+    return value
+
+
+def add_use_options(
+    p: argparse.ArgumentParser | argparse._ArgumentGroup, *, with_shared: bool = True
+) -> None:
+    """The use-entry options; ``with_shared=False`` leaves out --note and --at (for `log edit`,
+    which has them from the check-in options already)."""
+    p.add_argument("--substance", metavar="S", help="what you used, in your words")
+    p.add_argument(
+        "--class",
+        dest="substance_class",
+        choices=CLASS_CHOICES,
+        metavar="C",
+        help="its class, if safeplan does not know the name: " + ", ".join(CLASS_CHOICES),
+    )
+    p.add_argument("--amount", type=amount, metavar="X", help="how much, as a number")
+    p.add_argument("--unit", metavar="U", help="the unit for the amount (drinks, mg, pills...)")
+    p.add_argument("--route", metavar="R", help="how (drank, smoked, swallowed...)")
+    p.add_argument("--setting", metavar="S", help="where, or what kind of place")
+    p.add_argument("--alone", type=yes_no, metavar="yes|no", help="whether you were alone")
+    p.add_argument("--naloxone", type=yes_no, metavar="yes|no", help="whether naloxone was at hand")
+    p.add_argument("--tested", type=yes_no, metavar="yes|no", help="whether it was tested first")
+    p.add_argument("--with", dest="with_whom", metavar="WHO", help="who you were with")
+    if not with_shared:
+        return
+    p.add_argument("--note", metavar="TEXT", help="a few words, if you like")
+    p.add_argument(
+        "--at",
+        metavar="WHEN",
+        help="when, if not now: '2h ago', 'yesterday 21:00', '21:00' or '2026-10-31 21:00'",
+    )
+
+
+def _width(value: str) -> int:
+    try:
+        width = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError("the width must be a whole number, such as 80") from None
+    if not 30 <= width <= 240:
+        raise argparse.ArgumentTypeError("the width must be between 30 and 240 columns")
+    return width
+
+
+def _country(value: str) -> str:
+    code = value.strip().upper()
+    if len(code) != 2 or not code.isalpha():
+        raise argparse.ArgumentTypeError("give the country as a two-letter code, such as GB or US")
+    return code
+
+
+def add_render_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--width",
+        type=_width,
+        default=80,
+        metavar="N",
+        help="the widest line of the text export, in columns (default 80)",
+    )
+    parser.add_argument(
+        "--country",
+        type=_country,
+        metavar="CC",
+        help="whose crisis lines to print, as a two-letter code (default: your settings)",
+    )
