@@ -37,10 +37,10 @@ from safeplan.core.models import (
     now,
 )
 from safeplan.tui.screens.base import SafeplanModal, SafeplanScreen
-from safeplan.tui.screens.checkin import PlainCheckbox
 from safeplan.tui.screens.confirm import ConfirmDialog
 from safeplan.tui.widgets.fields import TextField
 from safeplan.tui.widgets.footer import KeysFooter
+from safeplan.tui.widgets.plain_checkbox import PlainCheckbox
 
 INTRO = (
     "Optional, and yours: goals in your own words, changeable any time. Keys 1 to 6 switch "

@@ -15,7 +15,8 @@ from safeplan.core import selfchecks
 from safeplan.core.models import SelfCheck
 from safeplan.core.trends import sparkline
 from safeplan.tui.screens.base import SafeplanScreen
-from safeplan.tui.screens.checkin import FORM_CSS, SupportScreen
+from safeplan.tui.screens.log_form import FORM_CSS
+from safeplan.tui.screens.support import SupportScreen
 from safeplan.tui.widgets.footer import KeysFooter
 
 ITEM_9_WORDS = (
