@@ -8,10 +8,19 @@ Public API (the "get help now" screen, the printed plan and ``safeplan crisis`` 
     help_for(country, ...)    -> CountryHelp      what to show for one country
     render_help_text(help, w) -> list[str]        plain lines, none wider than ``w``
     country_names()           -> dict[str, str]   ISO code -> English name
+    resolve_country(text)     -> str | None       "uk", "England", "U.S.A.", "deu" -> ISO code
+    match_country(text)       -> CountryMatch     the code, or the closest countries to offer
 
 Where the facts come from and how they are kept current: ``docs/crisis-directory.md``.
 """
 
+from safeplan.core.crisis.countries import (
+    CountryMatch,
+    did_you_mean,
+    match_country,
+    resolve_country,
+    search_countries,
+)
 from safeplan.core.crisis.directory import (
     OVERRIDES_ENV,
     CountryHelp,
@@ -43,6 +52,7 @@ __all__ = [
     "OVERRIDES_ENV",
     "Audience",
     "CountryHelp",
+    "CountryMatch",
     "Directory",
     "DirectoryFile",
     "Emergency",
@@ -52,11 +62,15 @@ __all__ = [
     "Source",
     "TextOption",
     "country_names",
+    "did_you_mean",
     "guess_country",
     "guessed_from",
     "help_for",
     "load_directory",
+    "match_country",
     "normalise_country",
     "overrides_path",
     "render_help_text",
+    "resolve_country",
+    "search_countries",
 ]
