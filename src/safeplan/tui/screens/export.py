@@ -4,143 +4,41 @@ The preview shows exactly what will be written (the same renderer as ``safeplan 
 file asks first and says once that the file is not encrypted, never replaces a file without a second
 clear answer, and writes it readable by its owner only (0600) from a thread worker. Printing goes to
 ``lp`` or ``lpr`` on standard input, also from a thread worker. See docs/export.md.
+
+This module is the screen and its preview; the formats are in ``export_choices``, saving in
+``export_saving`` and printing in ``export_printing``.
 """
 
 from __future__ import annotations
 
-from datetime import date
-from functools import cache
-from pathlib import Path
-
-from textual import on, work
-from textual.app import App, ComposeResult
+from textual import on
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, RadioButton, RadioSet, Static, TextArea
 
-from safeplan.core.models import STEP_ORDER, VaultPayload
-from safeplan.core.sections import items_in
 from safeplan.tui import help_source
-from safeplan.tui.screens.base import SafeplanScreen
-from safeplan.tui.screens.confirm import ConfirmDialog
+from safeplan.tui.screens.export_choices import (
+    FORMATS,
+    LABELS,
+    PAGE_BREAK,
+    PREVIEW_LINES,
+    PRINTABLE,
+    FormatButton,
+    FormatChoice,
+    describe,
+    is_sample,
+    suggested_path,
+)
+from safeplan.tui.screens.export_printing import ExportPrinting
+from safeplan.tui.screens.export_saving import ExportSaving
 from safeplan.tui.widgets.fields import TextField
 from safeplan.tui.widgets.footer import KeysFooter
 
-FORMATS: tuple[str, ...] = ("text", "card", "markdown", "json")
-LABELS = {
-    "text": "Printable text",
-    "card": "Wallet card",
-    "markdown": "Markdown",
-    "json": "Everything (JSON)",
-}
-FILE_NAMES = {
-    "text": "safety-plan.txt",
-    "card": "safety-plan-card.txt",
-    "markdown": "safety-plan.md",
-    "json": "safety-plan.json",
-}
-PRINTABLE = ("text", "card")
-TEXT_WIDTH = 80
-PAGE_BREAK = "(a new page starts here)\n"
-PREVIEW_LINES = 5000
-
-EVERYTHING = (
-    "This holds everything in your vault, not only your plan: every earlier version, your "
-    "check-ins, the use log, self-checks and settings."
-)
-NO_PRINTER = (
-    "There is no printing system on this computer (neither lp nor lpr was found). Nothing was "
-    "printed. You can save a copy as a file instead and print it from another program."
-)
+__all__ = ["PAGE_BREAK", "PREVIEW_LINES", "ExportScreen"]
 
 
-def describe(fmt: str, place: str | None) -> str:
-    if fmt == "text":
-        if place is None:
-            return (
-                "One page of plain text to print or keep, with where to find crisis help at the "
-                "end (choose your country in Settings to add its crisis lines)."
-            )
-        return f"One page of plain text to print or keep, with crisis lines for {place} at the end."
-    if fmt == "card":
-        return "A small card, 40 columns wide, for a wallet or a phone case."
-    if fmt == "markdown":
-        return "The printable text as Markdown, for notes apps and documents."
-    return f"{EVERYTHING} safeplan can read it back (safeplan import)."
-
-
-@cache
-def _sample_ids() -> frozenset[str]:
-    """The ids of the sample plan's items (they do not depend on the day it is built for)."""
-    from safeplan.core.demo import demo_payload
-
-    plan = demo_payload(date(2026, 1, 1)).plan
-    return frozenset(item.id for step in STEP_ORDER for item in items_in(plan, step))
-
-
-def is_sample(payload: VaultPayload) -> bool:
-    """True when the plan is the sample plan of ``safeplan --demo``."""
-    ids = {item.id for step in STEP_ORDER for item in items_in(payload.plan, step)}
-    return bool(ids) and bool(ids & _sample_ids())
-
-
-def shown(path: Path) -> str:
-    """A path as a person would type it: ``~/…`` inside their home folder."""
-    home = Path("~").expanduser()
-    try:
-        return f"~/{path.relative_to(home).as_posix()}"
-    except ValueError:
-        return str(path)
-
-
-def suggested_path(fmt: str, vault_folder: Path | None) -> str:
-    """Where to save by default: the home folder (or Documents), never the vault's own folder."""
-    home = Path("~").expanduser()
-    avoid = vault_folder.resolve() if vault_folder is not None else None
-    for folder in (home, home / "Documents"):
-        if folder.is_dir() and folder.resolve() != avoid:
-            return shown(folder / FILE_NAMES[fmt])
-    return ""
-
-
-class FormatButton(RadioButton):
-    """A radio button that shows which one is chosen without colour too: ● chosen, ○ not."""
-
-    def __init__(self, label: str, *, value: bool, id: str) -> None:  # noqa: A002 - Textual's name
-        super().__init__(label, value, id=id)
-        self.BUTTON_INNER = "●" if value else "○"
-
-    def watch_value(self) -> None:
-        super().watch_value()
-        self.BUTTON_INNER = "●" if self.value else "○"
-        self.refresh(layout=True)
-
-
-class FormatChoice(RadioSet):
-    """The formats side by side. The arrows choose at once, like tabs; enter or space never leave
-    nothing chosen."""
-
-    def action_next_button(self) -> None:
-        super().action_next_button()
-        self._press_highlighted()
-
-    def action_previous_button(self) -> None:
-        super().action_previous_button()
-        self._press_highlighted()
-
-    def action_toggle_button(self) -> None:
-        self._press_highlighted()
-
-    def _press_highlighted(self) -> None:
-        index = self._selected
-        if index is None:
-            return
-        button = self.children[index]
-        if isinstance(button, RadioButton) and not button.value:
-            button.value = True
-
-
-class ExportScreen(SafeplanScreen[None]):
+class ExportScreen(ExportSaving, ExportPrinting):
     DEFAULT_CSS = """
     #export-body {
         height: 1fr;
@@ -208,9 +106,6 @@ class ExportScreen(SafeplanScreen[None]):
 
     def __init__(self) -> None:
         super().__init__()
-        self.fmt = "text"
-        self.rendered: dict[str, str] = {}
-        self.busy = False
         self._suggested = ""
         self._country: str | None = None
         self._lines = 0
@@ -275,23 +170,6 @@ class ExportScreen(SafeplanScreen[None]):
         if self.session.country() != self._country:
             self.rendered.clear()
             self.show_format()
-
-    def say(self, message: str) -> None:
-        self.query_one("#export-status", Static).update(message)
-
-    def render_export(self, fmt: str) -> str:
-        """The export exactly as it would be written, rendered once per format while shown."""
-        if fmt not in self.rendered:
-            from safeplan.core.export import render
-
-            self.rendered[fmt] = render(
-                fmt,
-                self.session.payload,
-                width=TEXT_WIDTH,
-                today=self.session.today(),
-                country=self.session.country(),
-            )
-        return self.rendered[fmt]
 
     def note_text(self) -> str:
         country = self.session.country()
@@ -373,183 +251,3 @@ class ExportScreen(SafeplanScreen[None]):
 
     def action_back(self) -> None:
         self.dismiss(None)
-
-    # --- saving a file ----------------------------------------------------------------------------
-
-    def target_path(self) -> tuple[Path | None, str]:
-        """Where the file goes, or why it cannot go there (in words for the person)."""
-        typed = self.query_one("#export-path", TextField).value.strip()
-        if not typed:
-            return None, (
-                f"Type where to save the file first, for example ~/{FILE_NAMES[self.fmt]}."
-            )
-        path = Path(typed).expanduser()
-        if not path.is_absolute():
-            path = Path.cwd() / path
-        if path.is_dir():
-            path = path / FILE_NAMES[self.fmt]
-        if not path.parent.is_dir():
-            return None, (
-                f"There is no folder {path.parent}. Nothing was saved. Check the path, or "
-                "choose another folder."
-            )
-        from safeplan.core.private_files import is_protected
-
-        if is_protected(path, [self.session.vault_path]):
-            return None, (
-                f"{path} belongs to a safeplan vault, so safeplan will not write over it. "
-                "Nothing was saved. Choose another name."
-            )
-        return path, ""
-
-    def action_save(self) -> None:
-        if self.busy:
-            self.say("Still busy with the last one. A moment, please.")
-            return
-        path, problem = self.target_path()
-        if path is None:
-            self.say(problem)
-            self.query_one("#export-path", TextField).focus()
-            return
-        text = self.render_export(self.fmt)
-        fmt = self.fmt
-        detail = (
-            f"{path}\n\nThis file will NOT be encrypted: anyone who can open that folder can "
-            "read it."
-        )
-        if fmt == "json":
-            detail += f"\n\n{EVERYTHING}"
-        self.app.push_screen(
-            ConfirmDialog(
-                f"Save your {LABELS[fmt].lower()} as a file?",
-                detail,
-                [("cancel", "Don't save"), ("save", "Save it")],
-            ),
-            lambda answer: self._confirmed(answer, path, text),
-        )
-
-    def _confirmed(self, answer: str | None, path: Path, text: str) -> None:
-        if answer != "save":
-            self.say("Nothing was saved.")
-            return
-        if path.exists() or path.is_symlink():
-            self.app.push_screen(
-                ConfirmDialog(
-                    "There is already a file with that name",
-                    f"{path}\n\nReplace it? What is in that file now would be gone.",
-                    [("keep", "Keep that file"), ("replace", "Replace it")],
-                ),
-                lambda answer: self._replace_answered(answer, path, text),
-            )
-            return
-        self.start_write(path, text, replace=False)
-
-    def _replace_answered(self, answer: str | None, path: Path, text: str) -> None:
-        if answer != "replace":
-            self.say("Nothing was saved, and that file is unchanged. You can type another name.")
-            self.query_one("#export-path", TextField).focus()
-            return
-        self.start_write(path, text, replace=True)
-
-    def start_write(self, path: Path, text: str, *, replace: bool) -> None:
-        self.busy = True
-        self.say("Saving…")
-        self._write(self.app, path, text, replace, [self.session.vault_path])
-
-    @work(thread=True, exclusive=True, exit_on_error=False, group="export-write")
-    def _write(
-        self, app: App[object], path: Path, text: str, replace: bool, vaults: list[Path | None]
-    ) -> None:
-        # ``app`` comes from the UI thread: a screen closed meanwhile can no longer reach it.
-        from safeplan.core.errors import SafeplanError
-        from safeplan.core.private_files import write_private_file
-
-        try:
-            write_private_file(path, text, replace=replace, vaults=vaults)
-        except FileExistsError:
-            ok = False
-            message = (
-                f"A file named {path} appeared just now, so nothing was saved. Save again to "
-                "choose what to do with it."
-            )
-        except SafeplanError as exc:
-            ok = False
-            message = f"{exc.message} {exc.hint}"
-        except OSError as exc:
-            ok = False
-            message = (
-                f"{path} could not be saved ({exc.strerror or 'the system refused'}). "
-                + ("The file that had that name is unchanged. " if replace else "")
-                + "Check that you can write to that folder and that there is space, then try "
-                "again, or choose another folder."
-            )
-        except Exception:  # noqa: BLE001 - a calm sentence, never a traceback
-            ok = False
-            message = "The file could not be saved. Please try again, or choose another folder."
-        else:
-            ok = True
-            message = (
-                f"Saved to {shown(path)}. It is not encrypted: keep it somewhere you choose, and "
-                "delete it when you no longer need it."
-            )
-        app.call_from_thread(self._finished, message, ok)
-
-    # --- printing ---------------------------------------------------------------------------------
-
-    def action_print(self) -> None:
-        from safeplan.core.export.printing import print_command
-
-        if self.fmt not in PRINTABLE:
-            self.say("To print, choose printable text or the wallet card first.")
-            return
-        if self.busy:
-            self.say("Still busy with the last one. A moment, please.")
-            return
-        if print_command() is None:
-            self.say(NO_PRINTER)
-            return
-        text = self.render_export(self.fmt)
-        self.app.push_screen(
-            ConfirmDialog(
-                f"Print your {LABELS[self.fmt].lower()}?",
-                "It goes to this computer's default printer, on paper that anyone who picks it up "
-                "can read.",
-                [("cancel", "Don't print"), ("print", "Print it")],
-            ),
-            lambda answer: self._print_answered(answer, text),
-        )
-
-    def _print_answered(self, answer: str | None, text: str) -> None:
-        if answer != "print":
-            self.say("Nothing was printed.")
-            return
-        self.busy = True
-        self.say("Sending it to the printer…")
-        self._print(self.app, text)
-
-    @work(thread=True, exclusive=True, exit_on_error=False, group="export-print")
-    def _print(self, app: App[object], text: str) -> None:
-        from safeplan.core.export.printing import NO_PRINTER as CORE_NO_PRINTER
-        from safeplan.core.export.printing import send_to_printer
-
-        try:
-            ok, message = send_to_printer(text)
-        except Exception:  # noqa: BLE001 - a calm sentence, never a traceback
-            ok, message = False, "The plan could not be printed. Nothing was printed."
-        if message == CORE_NO_PRINTER:
-            message = NO_PRINTER
-        app.call_from_thread(self._finished, message.replace("`", ""), ok)
-
-    def _finished(self, message: str, ok: bool) -> None:
-        self.busy = False
-        if self.is_attached:
-            self.say(message)
-        elif self.sp.session.unlocked:
-            # The screen was closed meanwhile: say only whether it worked, with no path or words
-            # that someone else at the screen could read. (Hidden and locked: say nothing.)
-            self.app.notify(
-                "Done: your copy is ready."
-                if ok
-                else "Your copy did not work out. You can try again.",
-                severity="information" if ok else "warning",
-            )
