@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -12,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from safeplan.core import errors
 from safeplan.core.paths import resolve_vault_path
+from safeplan.core.terminal_text import visible
 
 if TYPE_CHECKING:
     from safeplan.core.store import Store
@@ -56,59 +58,130 @@ def vault_path(args: argparse.Namespace) -> Path:
     return resolve_vault_path(getattr(args, "vault", None))
 
 
+# A passphrase file is read bounded: no secret is this long, and /dev/zero must not fill memory.
+MAX_SECRET_FILE_BYTES = 8 * 1024
+
+
+def _secret_file_error(source: str, problem: str) -> errors.UsageError:
+    return errors.UsageError(
+        f"The passphrase file {source} {problem}.",
+        "It must be a small UTF-8 text file with one secret per line, in the order asked.",
+    )
+
+
+def _decode_secret_line(raw: bytes, source: str, first: bool) -> str:
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise _secret_file_error(source, "is not UTF-8 text") from None
+    if first:
+        text = text.removeprefix("\ufeff")  # a byte-order mark (Windows Notepad) is not typed
+    return text.removesuffix("\n").removesuffix("\r")
+
+
+def read_stdin_line(limit: int = MAX_SECRET_FILE_BYTES) -> bytes | None:
+    """One line from standard input, read byte by byte from the file descriptor so that nothing
+    after it is consumed: the rest of standard input stays for the command. None at end of input."""
+    data = bytearray()
+    fd = sys.stdin.fileno() if sys.stdin is not None else 0
+    while len(data) <= limit:
+        byte = os.read(fd, 1)
+        if not byte:
+            return bytes(data) if data else None
+        data += byte
+        if byte == b"\n":
+            return bytes(data)
+    raise _secret_file_error("on standard input", "has a line longer than any passphrase")
+
+
 class SecretReader:
     """Reads secrets one at a time: from --passphrase-file (one per line, in the order asked; '-' is
-    standard input), or from the terminal without echo."""
+    standard input, one line per secret, leaving the rest for the command), or from the terminal
+    without echo. ctrl+d at a terminal prompt stops the command calmly (exit 130)."""
 
     def __init__(self, source: str | None) -> None:
         self.source = source
-        self._lines: list[str] | None = None
+        self._lines: list[bytes] | None = None
         self._next = 0
 
-    def _load(self) -> list[str]:
+    def _file_lines(self) -> list[bytes]:
         if self._lines is None:
-            if self.source == "-":
-                text = sys.stdin.read()
-            else:
-                try:
-                    text = Path(str(self.source)).expanduser().read_text(encoding="utf-8")
-                except FileNotFoundError:
-                    raise errors.UsageError(
-                        f"The passphrase file {self.source} does not exist.",
-                        "Check the path given to --passphrase-file.",
-                    ) from None
-                except (OSError, UnicodeDecodeError):
-                    raise errors.UsageError(
-                        f"The passphrase file {self.source} could not be read.",
-                        "It must be a readable UTF-8 text file, one secret per line.",
-                    ) from None
-            self._lines = [line.rstrip("\r") for line in text.split("\n")]
+            source = str(self.source)
+            try:
+                with open(Path(source).expanduser(), "rb") as fh:
+                    data = fh.read(MAX_SECRET_FILE_BYTES + 1)
+            except FileNotFoundError:
+                raise errors.UsageError(
+                    f"The passphrase file {source} does not exist.",
+                    "Check the path given to --passphrase-file.",
+                ) from None
+            except OSError:
+                raise _secret_file_error(source, "could not be read") from None
+            if len(data) > MAX_SECRET_FILE_BYTES:
+                raise _secret_file_error(source, "is larger than any passphrase file")
+            self._lines = data.splitlines(keepends=True)
         return self._lines
+
+    def _next_line(self) -> str:
+        first = self._next == 0
+        if self.source == "-":
+            raw = read_stdin_line()
+            where = "Standard input"
+        else:
+            lines = self._file_lines()
+            raw = lines[self._next] if self._next < len(lines) else None
+            where = f"The passphrase file {self.source}"
+        value = None if raw is None else _decode_secret_line(raw, str(self.source), first)
+        self._next += 1
+        if not value:
+            if first:
+                raise errors.UsageError(
+                    f"{where} is empty, so there is no passphrase to try.",
+                    "Put the passphrase on its first line (or type it: leave out --passphrase-file).",
+                )
+            raise errors.UsageError(
+                f"{where} has fewer lines than this command needs.",
+                "Give one secret per line, in the order the command asks for them.",
+            )
+        return value
+
+    def _ask(self, prompt: str) -> str:
+        try:
+            return getpass.getpass(prompt)
+        except EOFError:
+            sys.stderr.write("\n")
+            raise errors.StoppedAtPrompt() from None
 
     def read(self, prompt: str, *, confirm: bool = False) -> str:
         if self.source is not None:
-            lines = self._load()
-            if self._next >= len(lines) or (self._next > 0 and lines[self._next] == ""):
-                raise errors.UsageError(
-                    "The passphrase file has fewer lines than this command needs.",
-                    "Give one secret per line, in the order the command asks for them.",
-                )
-            value = lines[self._next]
-            self._next += 1
-            return value
+            return self._next_line()
         if not sys.stdin.isatty():
             raise errors.UsageError(
                 "safeplan needs a passphrase but is not running in a terminal.",
                 "Give it with --passphrase-file PATH (or '-' for standard input).",
             )
         while True:
-            value = getpass.getpass(prompt)
+            value = self._ask(prompt)
             if not confirm:
                 return value
-            again = getpass.getpass("Type it again to be sure: ")
+            again = self._ask("Type it again to be sure: ")
             if value == again:
                 return value
             sys.stderr.write("Those two did not match. Let's try once more.\n")
+
+    def new_passphrase(self, prompt: str = "New passphrase: ") -> str:
+        """A new passphrase that keeps the rule; on a terminal, asked again until it does."""
+        from safeplan.core.secret_rules import check_new_passphrase
+
+        while True:
+            value = self.read(prompt, confirm=True)
+            try:
+                check_new_passphrase(value)
+                return value
+            except errors.UsageError as exc:
+                if self.source is not None:
+                    raise
+                err(f"{exc.message} {exc.hint}")
 
 
 def secrets_for(args: argparse.Namespace) -> SecretReader:
@@ -149,9 +222,28 @@ def open_store(args: argparse.Namespace, *, wait: float = LOCK_WAIT_SECONDS) -> 
         vault.close()
 
 
+def write(text: str) -> None:
+    """Write text to standard output as it is, except that control and escape characters are
+    shown visibly (:func:`safeplan.core.terminal_text.visible`). A closed output is no error."""
+    stream = sys.stdout
+    if stream is not None:
+        stream.write(visible(text))
+
+
+def write_json(text: str) -> None:
+    """JSON to standard output, with control and format characters as ``\\uXXXX`` escapes."""
+    from safeplan.core.terminal_text import json_visible
+
+    stream = sys.stdout
+    if stream is not None:
+        stream.write(json_visible(text))
+
+
 def out(text: str = "") -> None:
-    sys.stdout.write(text + "\n")
+    write(text + "\n")
 
 
 def err(text: str) -> None:
-    sys.stderr.write(text + "\n")
+    stream = sys.stderr
+    if stream is not None:
+        stream.write(visible(text) + "\n")

@@ -8,6 +8,7 @@ is imported until a command actually needs it. ``safeplan crisis`` stays fast th
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import os
 import sys
@@ -41,6 +42,7 @@ exit codes:
   4  the vault is damaged (a backup can be restored)
   5  the vault is open in another safeplan
   6  there is no vault at that path
+  130  stopped with ctrl+c, or ctrl+d at a question
 
 In a crisis, `safeplan crisis` shows crisis lines at once: no vault or passphrase needed.
 """
@@ -115,6 +117,13 @@ def _disable_core_dumps() -> None:
         pass
 
 
+def err_line(text: str) -> None:
+    from safeplan.cli.common import err
+
+    with contextlib.suppress(OSError, ValueError):  # standard error itself may be gone
+        err(text)
+
+
 def _run(args: argparse.Namespace) -> int:
     handler = getattr(args, "handler", None)
     if handler is None:
@@ -127,33 +136,55 @@ def _run(args: argparse.Namespace) -> int:
     return int(result or 0)
 
 
+def _forgiving_output() -> None:
+    """Any output encoding works: a character it cannot show becomes a replacement character
+    instead of a crash. A closed standard output or error (``>&-``) is replaced by the null device,
+    so writing to it ends quietly."""
+    for name in ("stdout", "stderr"):
+        stream = getattr(sys, name)
+        if stream is None:
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115
+            continue
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with contextlib.suppress(ValueError, OSError):  # a detached or odd stream
+                reconfigure(errors="replace")
+
+
+def _quiet_stdout() -> None:
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     _disable_core_dumps()
+    _forgiving_output()
     try:
         args = parse_args(argv)
         return _run(args)
     except errors.SafeplanError as exc:
-        sys.stderr.write(f"safeplan: {exc.message}\n")
+        err_line(f"safeplan: {exc.message}")
         if exc.hint:
-            sys.stderr.write(f"{exc.hint}\n")
+            err_line(exc.hint)
         return exc.exit_code
-    except KeyboardInterrupt:
-        sys.stderr.write("\nStopped. Nothing else was changed.\n")
-        return 130
+    except (KeyboardInterrupt, EOFError):
+        err_line("")
+        err_line(str(errors.StoppedAtPrompt(saved_part=True)))
+        return errors.EXIT_STOPPED
     except BrokenPipeError:
         # The reader went away (e.g. `safeplan log | head`): not an error worth a message.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        _quiet_stdout()
         return errors.EXIT_OK
     except Exception as exc:  # noqa: BLE001 - the last line of defence: never a traceback
         from safeplan.core.crash import write_crash_report
 
         report = write_crash_report(exc)
-        sys.stderr.write(
+        err_line(
             "safeplan: something went wrong that safeplan did not expect. "
-            "Anything already saved is safe.\n"
+            "Anything already saved is safe."
         )
         if report:
-            sys.stderr.write(f"A report without any personal words was written to {report}.\n")
-        sys.stderr.write("If you need help right now, run `safeplan crisis`.\n")
+            err_line(f"A report without any personal words was written to {report}.")
+        err_line("If you need help right now, run `safeplan crisis`.")
         return errors.EXIT_ERROR

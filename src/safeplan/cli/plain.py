@@ -19,6 +19,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TextIO, TypeVar
 
+from safeplan.core.terminal_text import visible
+
 T = TypeVar("T")
 
 WIDTH = 80
@@ -73,7 +75,7 @@ class Plain:
             if not paragraph:
                 self.stdout.write("\n")
                 continue
-            for line in paragraph.split("\n"):
+            for line in visible(paragraph).split("\n"):
                 wrapped = textwrap.wrap(
                     line, self.width, break_long_words=False, break_on_hyphens=False
                 )

@@ -16,6 +16,7 @@ EXIT_WRONG_SECRET = 3
 EXIT_DAMAGED = 4
 EXIT_LOCKED = 5
 EXIT_NO_VAULT = 6
+EXIT_STOPPED = 130  # ctrl+c, or ctrl+d (end of input) at a question
 
 
 class SafeplanError(Exception):
@@ -34,6 +35,23 @@ class SafeplanError(Exception):
 
 class UsageError(SafeplanError):
     exit_code = EXIT_USAGE
+
+
+class StoppedAtPrompt(SafeplanError):
+    """ctrl+c or ctrl+d (end of input) at a question: the person chose to stop."""
+
+    exit_code = EXIT_STOPPED
+
+    def __init__(self, saved_part: bool = False) -> None:
+        super().__init__(
+            "Stopped."
+            + (
+                " What was saved before this stays saved."
+                if saved_part
+                else " Nothing was changed."
+            ),
+            "Run the command again whenever you like. `safeplan crisis` shows crisis lines at once.",
+        )
 
 
 class VaultError(SafeplanError):
