@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from safeplan.cli.common import add_command, err, out
+from safeplan.cli.common import add_command, err, out, write
 from safeplan.core import errors
 
 if TYPE_CHECKING:
@@ -318,6 +318,9 @@ def show(args: argparse.Namespace) -> int:
             mine = read_mine(args)
         except errors.SafeplanError as exc:
             vault_problem = exc
+        except (KeyboardInterrupt, EOFError):
+            # Stopping at the passphrase never hides help: the public lines are shown anyway.
+            vault_problem = errors.StoppedAtPrompt()
     choice = choose_country(args.country, mine.saved_country if mine else None)
     help_ = help_for(choice.country, audience=args.audience, include_all_audiences=args.all)
     for warning in warnings:
@@ -405,7 +408,7 @@ def card(args: argparse.Namespace) -> int:
 
     out("This is the whole card:")
     out("----- start of card -----")
-    sys.stdout.write(text)
+    write(text)
     out("----- end of card -----")
     sys.stdout.flush()
     if not confirm(

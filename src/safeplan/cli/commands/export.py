@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from safeplan.cli.common import add_command, err, open_store
+from safeplan.cli.common import add_command, err, open_store, write, write_json
 from safeplan.cli.files import check_output, write_output
 from safeplan.cli.options import add_render_options
 from safeplan.cli.prompts import confirm
@@ -82,7 +82,7 @@ def export(args: argparse.Namespace) -> int:
         text = render(args.format, store.payload, width=args.width, country=args.country)
 
     if path is None:
-        sys.stdout.write(text)
+        (write_json if args.format == "json" else write)(text)
         sys.stdout.flush()
         return errors.EXIT_OK
     write_output(args, path, text)

@@ -12,7 +12,7 @@ import shutil
 import sys
 from typing import TYPE_CHECKING, Any
 
-from safeplan.cli.common import add_command, open_store, out
+from safeplan.cli.common import add_command, open_store, out, write, write_json
 from safeplan.cli.formatting import when_words, wrapped
 from safeplan.cli.options import add_checkin_options, add_use_options, parse_at
 from safeplan.core import errors
@@ -127,10 +127,10 @@ def show(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         entries = entries_since(store.payload, since, args.kind)
         if args.format == "csv":
-            sys.stdout.write(to_csv(entries))
+            write(to_csv(entries))
             return errors.EXIT_OK
         if args.format == "json":
-            sys.stdout.write(to_json(entries))
+            write_json(to_json(entries))
             return errors.EXIT_OK
         period = "ever" if since is None else f"since {when_words(since)}"
         if not entries:

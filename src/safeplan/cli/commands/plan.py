@@ -4,10 +4,9 @@ earlier versions with what changed."""
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import TYPE_CHECKING, Any
 
-from safeplan.cli.common import add_command, add_group, open_store, out
+from safeplan.cli.common import add_command, add_group, open_store, out, write
 from safeplan.cli.options import add_render_options
 from safeplan.core import errors
 
@@ -52,7 +51,7 @@ def show(args: argparse.Namespace) -> int:
 
     with open_store(args) as store:
         text = render("text", store.payload, width=args.width, country=args.country)
-    sys.stdout.write(text)
+    write(text)
     return errors.EXIT_OK
 
 
@@ -108,7 +107,7 @@ def history(args: argparse.Namespace) -> int:
                 country=args.country or payload.settings.country,
                 heading_note=f"Version {args.show}, saved {long_date(rev.at)}.",
             )
-            sys.stdout.write(render_text(content, args.width))
+            write(render_text(content, args.width))
             return errors.EXIT_OK
         if args.diff is not None:
             index = _pick(len(revisions), args.diff)
