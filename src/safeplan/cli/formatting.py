@@ -1,8 +1,9 @@
-"""Formatting shared by the CLI commands: wrapping, dates in words, what a plan says in a hard
-moment, and whether the terminal can show block characters."""
+"""Formatting shared by the CLI commands: wrapping, dates in words, the country whose crisis lines
+are shown, what to offer in a hard moment, and whether the terminal can show block characters."""
 
 from __future__ import annotations
 
+import shutil
 import sys
 import textwrap
 from collections.abc import Sequence
@@ -12,6 +13,7 @@ from typing import TYPE_CHECKING
 from safeplan.cli.common import out
 
 if TYPE_CHECKING:
+    from safeplan.core.hard_moments import Offer
     from safeplan.core.models import VaultPayload
     from safeplan.core.store import Store
 
@@ -30,8 +32,14 @@ def when_words(at: datetime) -> str:
     return f"{at:%a %d %b}, {at:%H:%M}"
 
 
-def saved_words(store: Store, what: str, entry_id: str, at: datetime) -> str:
+def saved_words(
+    store: Store, what: str, entry_id: str, at: datetime, *, gentle: bool = False
+) -> str:
+    """ "Saved your check-in for …", with its id for later changes (left out after a hard
+    moment, where an id reads as clinical)."""
     where = "" if store.persistent else " (in memory only: nothing is written to disk)"
+    if gentle:
+        return f"Saved your {what}{where}."
     return f"Saved your {what} for {when_words(at)}{where}. Its id is {entry_id[:8]}."
 
 
@@ -45,63 +53,6 @@ def wrap_text(text: str, first: str = "", rest: str = "", width: int = 80) -> li
         break_long_words=False,
         break_on_hyphens=False,
     ) or [first.rstrip()]
-
-
-SUPPORT_INTRO = (
-    "That sounds like a hard moment. Thank you for checking in. If it helps, here is what your "
-    "plan says. You don't have to do any of it."
-)
-
-
-def _public_help_lines(payload: VaultPayload, width: int) -> list[str]:
-    """The public crisis lines for the person's country (guessed from the locale if not set)."""
-    try:
-        from safeplan.core.crisis.directory import help_for
-        from safeplan.core.crisis.locale import guess_country
-        from safeplan.core.crisis.render import render_help_text
-
-        country = payload.settings.country or guess_country()
-        return render_help_text(help_for(country), width=width)
-    except Exception:  # noqa: BLE001 - help text must never stop the check-in from being shown
-        return [
-            "In danger right now, call your local emergency number.",
-            "`safeplan crisis` lists crisis lines; it needs no passphrase.",
-        ]
-
-
-SELFCHECK_INTRO = (
-    "Thank you for answering that question. Thoughts like these are worth sharing with someone, "
-    "and help is there now if you want it. Here is what your plan says."
-)
-
-
-def support_lines(payload: VaultPayload, width: int = 80, intro: str = SUPPORT_INTRO) -> list[str]:
-    """The plan's own coping steps, people and crisis lines, then the public crisis lines."""
-    plan = payload.plan
-    lines: list[str] = []
-    if plan.coping:
-        lines += ["", "Things you can do on your own:"]
-        lines += [f"  - {item.text}" for item in plan.coping]
-    people = [*plan.help_contacts, *payload.harm_reduction.supporters]
-    if people:
-        lines += ["", "People you can ask for help:"]
-        seen: set[str] = set()
-        for c in people:
-            if c.id in seen:
-                continue
-            seen.add(c.id)
-            extra = ", ".join(x for x in (c.phone, c.relationship) if x)
-            lines.append(f"  - {c.name}" + (f" ({extra})" if extra else ""))
-    professionals = [*plan.clinicians, *plan.crisis_lines]
-    if professionals:
-        lines += ["", "Professionals and lines in your plan:"]
-        for p in plan.clinicians:
-            lines.append(f"  - {p.name}" + (f": {p.phone}" if p.phone else ""))
-        for line in plan.crisis_lines:
-            lines.append(f"  - {line.name}" + (f": {line.number}" if line.number else ""))
-    lines += ["", *_public_help_lines(payload, width)]
-    lines += ["", "`safeplan crisis` shows crisis lines again at any time, without a passphrase."]
-    return [intro, *lines]
 
 
 def wrapped(lines: Sequence[str], width: int = 80) -> list[str]:
@@ -118,9 +69,30 @@ def wrapped(lines: Sequence[str], width: int = 80) -> list[str]:
     return result
 
 
-def print_support(payload: VaultPayload, intro: str = SUPPORT_INTRO) -> None:
+CLI_HINTS_WORDS = (
+    "`safeplan crisis` (no passphrase needed)",
+    "To go through your plan one step at a time: `safeplan`, then Use my plan now",
+    "`safeplan country CODE`, for example `safeplan country GB`",
+)
+
+
+def crisis_country(payload: VaultPayload | None = None, given: str | None = None) -> str | None:
+    """The country whose numbers are shown: --country, the kept country, the vault's, the locale."""
+    from safeplan.core import kept_country
+
+    vault = payload.settings.country if payload is not None else None
+    return kept_country.country(given=given, vault=vault)
+
+
+def print_offer(found: Offer) -> None:
+    """What to offer now (:mod:`safeplan.core.hard_moments`), printed as plain lines."""
+    from safeplan.core.hard_moments import Hints, lines
+
+    if found.level == "calm":
+        return
+    width = min(100, max(40, shutil.get_terminal_size((80, 24)).columns))
     out()
-    for line in wrapped(support_lines(payload, intro=intro)):
+    for line in lines(found, Hints(*CLI_HINTS_WORDS), width):
         out(line)
 
 

@@ -5,8 +5,9 @@ per line: numbered choices, Enter to skip the optional ones, no colour and no cu
 plain mode that works with screen readers). Without --mood and without a terminal it stops with exit
 code 2 and says what to do.
 
-After a hard check-in (the person's own thresholds) it gently shows what their plan says: the
-things they can do on their own, the people they can ask, and crisis lines. Nothing is required.
+After a hard check-in it shows what :mod:`safeplan.core.hard_moments` offers: a warm word and
+crisis help for any suicidal-thoughts or self-harm answer above 0, and above the person's threshold
+what their plan says, then crisis lines. Nothing is required.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from safeplan.cli.common import add_command, open_store, out
-from safeplan.cli.formatting import print_support, saved_words
+from safeplan.cli.formatting import crisis_country, print_offer, saved_words
 from safeplan.cli.options import add_checkin_options, parse_at
 from safeplan.cli.prompts import Prompter, require_terminal
 from safeplan.core import errors
@@ -62,8 +63,8 @@ def _ask_checkin(p: Prompter, args: argparse.Namespace) -> dict[str, Any]:
 
 
 def checkin(args: argparse.Namespace) -> int:
-    from safeplan.core import selfchecks
-    from safeplan.core.checkins import add_checkin, is_hard_checkin, new_checkin
+    from safeplan.core import hard_moments, selfchecks
+    from safeplan.core.checkins import add_checkin, new_checkin
 
     interactive = args.mood is None
     if interactive:
@@ -86,9 +87,12 @@ def checkin(args: argparse.Namespace) -> int:
         entry = new_checkin(at=at, **values)
         add_checkin(store.payload, entry)
         store.save()
-        out(saved_words(store, "check-in", entry.id, entry.at))
-        if is_hard_checkin(entry, store.payload.settings):
-            print_support(store.payload)
+        found = hard_moments.for_checkin(entry, store.payload, crisis_country(store.payload))
+        hard = found.level != "calm"
+        out(saved_words(store, "check-in", entry.id, entry.at, gentle=hard))
+        if hard:
+            # Warm words and help first; never a questionnaire in the same breath.
+            print_offer(found)
             return errors.EXIT_OK
         for q in selfchecks.due(store.payload):
             out(

@@ -11,7 +11,7 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from safeplan.cli.common import add_command, add_group, open_store, out
-from safeplan.cli.formatting import SELFCHECK_INTRO, can_show_blocks, print_support, when_words
+from safeplan.cli.formatting import can_show_blocks, crisis_country, print_offer, when_words
 from safeplan.cli.prompts import Prompter, require_terminal
 from safeplan.core import errors
 
@@ -82,11 +82,11 @@ def _ask(p: Prompter, q: Questionnaire, on_item_9: Any) -> list[int]:
 
 
 def take(args: argparse.Namespace) -> int:
+    from safeplan.core import hard_moments
     from safeplan.core.selfchecks import (
         CITATION,
         NOT_A_DIAGNOSIS,
         add_selfcheck,
-        describe,
         needs_crisis_support,
         new_selfcheck,
         questionnaire,
@@ -102,7 +102,8 @@ def take(args: argparse.Namespace) -> int:
         def support_now() -> None:
             nonlocal shown
             shown = True
-            print_support(store.payload, intro=SELFCHECK_INTRO)
+            country = crisis_country(store.payload)
+            print_offer(hard_moments.for_item_9(1, store.payload, country))
             out()
 
         answers = given if given is not None else _ask(Prompter(), q, support_now)
@@ -111,9 +112,9 @@ def take(args: argparse.Namespace) -> int:
             support_now()
         add_selfcheck(store.payload, check)
         store.save()
-        out(f"Saved. {describe(check)}.")
-        out(NOT_A_DIAGNOSIS)
         out(CITATION)
+        out(f"Saved. {hard_moments.selfcheck_result(check)}")
+        out(NOT_A_DIAGNOSIS)
     return errors.EXIT_OK
 
 

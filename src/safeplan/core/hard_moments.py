@@ -1,0 +1,283 @@
+"""What to offer now, after a hard answer: one definition, rendered by the CLI and the app alike.
+
+The rule (``docs/checkins.md``):
+
+* a check-in with suicidal thoughts or a self-harm urge above 0, but below the person's threshold,
+  gets a short, warm acknowledgement and help one key (or one command) away: ``acknowledge``;
+* at or above the threshold, a mood at or below the low-mood threshold, or PHQ-9 item 9 above 0,
+  gets the support block: ``support``. Its most important part comes first, inside the first 20
+  lines of an 80x24 terminal: the warm words, what to call in danger and one crisis line, then the
+  plan's own coping steps, people and professionals (urgent care and out-of-hours numbers
+  included), one way to be safer and one reason that matters, then the crisis lines;
+* anything else: ``calm`` (nothing extra is shown).
+
+An empty plan never hears "here is what your plan says": it hears that the lines below are there
+now. The front ends only choose the words for their keys (``Hints``) and how lines are drawn.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass, field
+from typing import Literal
+
+from safeplan.core.crisis import CountryHelp, Service, help_for
+from safeplan.core.models import CheckIn, Item, SelfCheck, Settings, VaultPayload
+from safeplan.core.sections import SECTIONS, item_label
+
+Level = Literal["calm", "acknowledge", "support"]
+
+MAX_ITEMS = 2
+"""Items shown from each part of the plan (the rest are counted), so the block stays short."""
+MAX_PROFESSIONALS = 3
+MAX_PUBLIC_LINES = 3
+
+CHECKIN_SUPPORT = (
+    "That sounds like a hard moment. Thank you for checking in. Here is what your plan says, if "
+    "it helps. You don't have to do any of it."
+)
+CHECKIN_SUPPORT_EMPTY = (
+    "That sounds like a hard moment. Thank you for checking in. Your plan has nothing written in "
+    "it yet, and that is all right: the help below is there now, if you want it."
+)
+ITEM_9_SUPPORT = (
+    "Thank you for answering that question. Thoughts like these are worth sharing with someone, "
+    "and help is there now if you want it. Here is what your plan says."
+)
+ITEM_9_SUPPORT_EMPTY = (
+    "Thank you for answering that question. Thoughts like these are worth sharing with someone, "
+    "and help is there now if you want it. Your plan is empty for now; these lines are not."
+)
+ACKNOWLEDGE = (
+    "Thank you for noting how you are. Thoughts like these are worth sharing with someone you "
+    "trust. Your plan and crisis lines are here whenever you want them."
+)
+
+
+@dataclass(frozen=True)
+class Hints:
+    """How each front end says "one key away"."""
+
+    help: str
+    """How to see every crisis line, e.g. "`safeplan crisis` (no passphrase needed)"."""
+    plan: str
+    """How to go through the plan, e.g. "Use my plan now: press w"."""
+    country: str = ""
+    """How to choose the country when it is not known, e.g. "`safeplan country GB`"."""
+
+
+@dataclass(frozen=True)
+class PlanPart:
+    title: str
+    items: tuple[str, ...]
+    more: int = 0
+
+
+@dataclass(frozen=True)
+class Offer:
+    """What to offer now. ``level == "calm"`` means nothing is shown."""
+
+    level: Level
+    intro: str = ""
+    danger: str = ""
+    first_line: str = ""
+    parts: tuple[PlanPart, ...] = ()
+    public_title: str = ""
+    public_lines: tuple[str, ...] = field(default_factory=tuple)
+    empty_plan: bool = False
+    country_known: bool = True
+
+
+# --- The rule --------------------------------------------------------------------------------------
+
+
+def checkin_level(checkin: CheckIn, settings: Settings) -> Level:
+    """``support`` at or above the threshold (or low mood), ``acknowledge`` for any other
+    suicidal-thoughts or self-harm answer above 0, else ``calm``."""
+    threshold = settings.hard_checkin_threshold
+    urges = [v for v in (checkin.suicidal_thoughts, checkin.self_harm_urge) if v is not None]
+    if any(v >= threshold for v in urges) or checkin.mood <= settings.low_mood_threshold:
+        return "support"
+    if any(v > 0 for v in urges):
+        return "acknowledge"
+    return "calm"
+
+
+def item_9_level(answer: int | None) -> Level:
+    """PHQ-9 item 9 above 0 brings the support block up at once."""
+    return "support" if answer is not None and answer > 0 else "calm"
+
+
+# --- What is offered -------------------------------------------------------------------------------
+
+
+def _part(title: str, items: list[Item], limit: int = MAX_ITEMS) -> PlanPart | None:
+    if not items:
+        return None
+    labels = tuple(item_label(i) for i in items[:limit])
+    return PlanPart(title, labels, max(0, len(items) - limit))
+
+
+def _people(payload: VaultPayload) -> list[Item]:
+    seen: set[str] = set()
+    people: list[Item] = []
+    for c in (*payload.plan.help_contacts, *payload.harm_reduction.supporters):
+        if c.id not in seen:
+            seen.add(c.id)
+            people.append(c)
+    return people
+
+
+def _professionals(payload: VaultPayload) -> list[Item]:
+    """The first clinician and the first urgent care before the rest, so that out-of-hours and
+    urgent-care numbers are never cut off by a long list."""
+    plan = payload.plan
+    first: list[Item] = [*plan.clinicians[:1], *plan.urgent_care[:1]]
+    rest: list[Item] = [*plan.clinicians[1:], *plan.urgent_care[1:], *plan.crisis_lines]
+    return first + rest
+
+
+def plan_parts(payload: VaultPayload) -> tuple[PlanPart, ...]:
+    plan = payload.plan
+    found = [
+        _part(SECTIONS["coping"].title, list(plan.coping)),
+        _part(SECTIONS["help"].title, _people(payload)),
+        _part(SECTIONS["professionals"].title, _professionals(payload), MAX_PROFESSIONALS),
+        _part(SECTIONS["environment"].title, list(plan.environment), 1),
+        _part(SECTIONS["reasons"].title, list(plan.reasons), 1),
+    ]
+    return tuple(p for p in found if p is not None)
+
+
+def service_line(service: Service) -> str:
+    """ "Samaritans: 116 123 (free, 24 hours)", or the first way to reach it without a phone."""
+    if service.phones:
+        phone = service.phones[0]
+        extras = [
+            x for x in ("free" if (phone.free or service.free) else "", phone.hours or "") if x
+        ]
+        tail = f" ({', '.join(extras)})" if extras else ""
+        return f"{service.name}: {phone.display}{tail}"
+    if service.texts:
+        return f"{service.name}: {service.texts[0].display}"
+    return service.name
+
+
+def _danger(help_: CountryHelp) -> str:
+    summary = help_.emergency_summary()
+    where = f" ({help_.country_name})" if help_.country_name and summary else ""
+    if summary:
+        return f"In danger right now? Call {summary}{where}."
+    return "In danger right now? Call your local emergency number (112 works from many mobiles)."
+
+
+def _public(help_: CountryHelp) -> tuple[str, tuple[str, ...]]:
+    if help_.fallback or not help_.services:
+        lines = tuple(f"{d.name}: {d.display}" for d in help_.international[:MAX_PUBLIC_LINES])
+        return "Crisis lines around the world", lines
+    where = help_.country_name or help_.country or ""
+    title = f"Crisis lines ({where})" if where else "Crisis lines"
+    return title, tuple(service_line(s) for s in help_.services[:MAX_PUBLIC_LINES])
+
+
+def offer(
+    level: Level, payload: VaultPayload, country: str | None, *, selfcheck: bool = False
+) -> Offer:
+    """Everything to show for ``level``; the country decides the public numbers."""
+    if level == "calm":
+        return Offer("calm")
+    help_ = help_for(country)
+    title, public = _public(help_)
+    first = public[0] if public and not (help_.fallback or not help_.services) else ""
+    known = help_.country_name is not None
+    if level == "acknowledge":
+        return Offer("acknowledge", ACKNOWLEDGE, _danger(help_), first, country_known=known)
+    empty = payload.plan.is_empty() and not payload.harm_reduction.supporters
+    if selfcheck:
+        intro = ITEM_9_SUPPORT_EMPTY if empty else ITEM_9_SUPPORT
+    else:
+        intro = CHECKIN_SUPPORT_EMPTY if empty else CHECKIN_SUPPORT
+    return Offer(
+        "support",
+        intro,
+        _danger(help_),
+        first,
+        plan_parts(payload),
+        title,
+        public,
+        empty,
+        known,
+    )
+
+
+def for_checkin(checkin: CheckIn, payload: VaultPayload, country: str | None) -> Offer:
+    return offer(checkin_level(checkin, payload.settings), payload, country)
+
+
+def for_item_9(answer: int | None, payload: VaultPayload, country: str | None) -> Offer:
+    return offer(item_9_level(answer), payload, country, selfcheck=True)
+
+
+FOLLOW_UP_SCORE = 15
+"""From this PHQ-9 or GAD-7 score on, a result suggests talking with someone soon."""
+
+
+def selfcheck_result(check: SelfCheck) -> str:
+    """The words after a self-check. After PHQ-9 item 9 above 0 no band word follows (a "minimal
+    range" right after that answer reads as dismissive); a high score suggests a next step."""
+    from safeplan.core.selfchecks import describe, needs_crisis_support, questionnaire, score
+
+    if needs_crisis_support(check):
+        q = questionnaire(check.instrument)
+        return (
+            f"{q.name}: {score(check)} of {q.max_score}. The help above is there whenever you "
+            "need it, today or any day."
+        )
+    if score(check) >= FOLLOW_UP_SCORE:
+        return (
+            f"{describe(check)}. Scores in this range are worth talking about soon with a doctor "
+            "or someone who supports you."
+        )
+    return f"{describe(check)}."
+
+
+# --- Plain lines (the CLI prints them; the app shows them) ------------------------------------------
+
+
+def _wrap(text: str, width: int, first: str = "", rest: str = "") -> list[str]:
+    return textwrap.wrap(
+        text,
+        width,
+        initial_indent=first,
+        subsequent_indent=rest,
+        break_long_words=False,
+        break_on_hyphens=False,
+    ) or [first.rstrip()]
+
+
+def lines(found: Offer, hints: Hints, width: int = 80) -> list[str]:
+    """The offer as plain lines no wider than ``width`` (a web address longer than that stays
+    whole). Empty for ``calm``."""
+    if found.level == "calm":
+        return []
+    width = max(30, width)
+    out = _wrap(found.intro, width) + [""] + _wrap(found.danger, width)
+    if found.first_line:
+        out += _wrap(f"Or talk to {found.first_line}.", width)
+    if not found.country_known and hints.country:
+        out += _wrap(f"To see your country's crisis lines: {hints.country}.", width)
+    if found.level == "acknowledge":
+        return [*out, *_wrap(f"All crisis lines: {hints.help}. {hints.plan}.", width)]
+    for part in found.parts:
+        more = f" (and {part.more} more in your plan)" if part.more else ""
+        out += ["", *_wrap(part.title + more, width)]
+        for label in part.items:
+            out += _wrap(label, width, "  - ", "    ")
+    if found.public_lines:
+        out += ["", found.public_title]
+        for label in found.public_lines:
+            out += _wrap(label, width, "  - ", "    ")
+    out += ["", *_wrap(f"All crisis lines: {hints.help}.", width)]
+    if not found.empty_plan:
+        out += _wrap(f"{hints.plan}.", width)
+    return out

@@ -1,0 +1,157 @@
+"""The hard-moment rule (one definition in the core), table-driven, and the CLI that renders it:
+which answers bring what, the 20-line limit at 80 columns, and an empty plan that is not pretended."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from safeplan.core import demo, hard_moments
+from safeplan.core.models import CheckIn, SelfCheck, Settings, VaultPayload
+from tests.cli_helpers import run
+
+THRESHOLD = Settings().hard_checkin_threshold
+HINTS = hard_moments.Hints("`safeplan crisis`", "Use my plan now", "`safeplan country GB`")
+SCALES = ("suicidal_thoughts", "self_harm_urge")
+
+# (value, level) for each scale, with an ordinary mood; the person's threshold decides.
+SCALE_TABLE = [
+    (0, "calm"),
+    (1, "acknowledge"),
+    (THRESHOLD - 1, "acknowledge"),
+    (THRESHOLD, "support"),
+    (10, "support"),
+]
+
+
+def checkin(**values: int) -> CheckIn:
+    return CheckIn(mood=values.pop("mood", 6), **values)
+
+
+@pytest.mark.parametrize("scale", SCALES)
+@pytest.mark.parametrize(("value", "level"), SCALE_TABLE)
+def test_the_rule_for_each_scale(scale: str, value: int, level: str) -> None:
+    entry = checkin(**{scale: value})
+    assert hard_moments.checkin_level(entry, Settings()) == level
+    found = hard_moments.for_checkin(entry, demo.demo_payload(), "GB")
+    assert found.level == level
+    text = hard_moments.lines(found, HINTS, 80)
+    if level == "calm":
+        assert text == []
+        return
+    assert "Thank you" in text[0]
+    assert any("999 or 112" in line for line in text)
+    assert any("Samaritans" in line for line in text)
+    assert any("`safeplan crisis`" in line for line in text)
+    assert "!" not in "\n".join(text)
+    plan_shown = any("Headphones on" in line for line in text)
+    assert plan_shown == (level == "support")
+
+
+def test_the_persons_own_threshold_counts() -> None:
+    settings = Settings(hard_checkin_threshold=3, low_mood_threshold=0)
+    assert hard_moments.checkin_level(checkin(suicidal_thoughts=2), settings) == "acknowledge"
+    assert hard_moments.checkin_level(checkin(self_harm_urge=3), settings) == "support"
+    assert hard_moments.checkin_level(checkin(mood=1), settings) == "calm"
+    assert hard_moments.checkin_level(checkin(mood=2), Settings()) == "support"
+
+
+@pytest.mark.parametrize(
+    ("answer", "level"), [(0, "calm"), (1, "support"), (2, "support"), (3, "support")]
+)
+def test_phq9_item_9(answer: int, level: str) -> None:
+    assert hard_moments.item_9_level(answer) == level
+    check = SelfCheck(instrument="phq9", answers=[0] * 8 + [answer])
+    words = hard_moments.selfcheck_result(check)
+    if answer:
+        assert "range" not in words  # never "minimal range" right after that answer
+        assert hard_moments.for_item_9(answer, demo.demo_payload(), "GB").level == "support"
+    else:
+        assert "minimal range" in words
+
+
+def test_a_high_score_suggests_a_next_step() -> None:
+    check = SelfCheck(instrument="gad7", answers=[3] * 7)
+    assert "talking about soon" in hard_moments.selfcheck_result(check)
+
+
+def test_the_most_important_part_is_inside_the_first_20_lines() -> None:
+    payload = demo.demo_payload()
+    text = hard_moments.lines(hard_moments.for_checkin(checkin(mood=1), payload, "GB"), HINTS, 80)
+    first = "\n".join(text[:20])
+    plan = payload.plan
+    for needed in (
+        "hard moment",
+        "Call 999 or 112",
+        "Samaritans",
+        plan.coping[0].text,
+        plan.help_contacts[0].name,
+        plan.clinicians[0].name,
+        plan.clinicians[0].out_of_hours,
+        plan.urgent_care[0].name,
+    ):
+        assert needed in first, needed
+    assert max(len(line) for line in text) <= 80
+
+
+@pytest.mark.parametrize("selfcheck", [False, True])
+def test_an_empty_plan_is_not_pretended(selfcheck: bool) -> None:
+    found = hard_moments.offer("support", VaultPayload(), "GB", selfcheck=selfcheck)
+    text = "\n".join(hard_moments.lines(found, HINTS, 80))
+    assert found.empty_plan
+    assert "here is what your plan says" not in text.lower()
+    assert "Samaritans" in text and "999" in text
+    assert "Use my plan now" not in text
+
+
+def test_no_country_still_gives_the_emergency_advice_and_how_to_choose() -> None:
+    found = hard_moments.offer("support", VaultPayload(), None)
+    text = "\n".join(hard_moments.lines(found, HINTS, 80))
+    assert "112" in text and "findahelpline.com" in text
+    assert "`safeplan country GB`" in text
+
+
+# --- The CLI renders the same definition ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(("value", "level"), SCALE_TABLE)
+def test_cli_checkin_follows_the_rule(isolated_home: Path, value: int, level: str) -> None:
+    result = run(
+        isolated_home,
+        "--demo",
+        "checkin",
+        "--mood",
+        "6",
+        "--suicidal-thoughts",
+        str(value),
+        env={"LANG": "en_GB.UTF-8", "COLUMNS": "80"},
+    )
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    text = result.stdout
+    if level == "calm":
+        assert "999" not in text and "Its id is" in text
+        return
+    assert "Its id is" not in text
+    first = "\n".join(lines[:20])
+    assert "Thank you" in first and "Call 999 or 112" in first and "Samaritans" in first
+    assert ("Headphones on" in first) == (level == "support")
+    assert "self-check is there" not in text
+    assert max(len(line) for line in lines) <= 80
+
+
+def test_cli_checkin_uses_the_kept_country(isolated_home: Path) -> None:
+    from safeplan.core import kept_country
+
+    kept_country.keep("GB")  # the test's own config folder, shared with the subprocess
+    result = run(
+        isolated_home,
+        "--demo",
+        "checkin",
+        "--mood",
+        "1",
+        env={"LANG": "en_US.UTF-8", "COLUMNS": "80"},
+    )
+    assert "Call 999 or 112 (United Kingdom)" in result.stdout
+    assert "911" not in result.stdout and "988" not in result.stdout
