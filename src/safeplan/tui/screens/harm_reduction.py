@@ -5,246 +5,32 @@ with the goals. Every change is saved at once, off the UI thread."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
-from textual.widgets import (
-    Button,
-    Checkbox,
-    Input,
-    OptionList,
-    Select,
-    Static,
-    TabbedContent,
-    TabPane,
-    Tabs,
-)
+from textual.containers import Vertical, VerticalScroll
+from textual.widgets import Checkbox, OptionList, Static, TabbedContent, TabPane, Tabs
 from textual.widgets.option_list import Option
 
-from safeplan.core.harm_reduction import GOAL_KIND_LABELS, goal_alignment, strategies
-from safeplan.core.models import (
-    SHORT,
-    Contact,
-    GoalKind,
-    HarmReductionGoal,
-    HarmReductionPlan,
-    TextItem,
-    now,
-)
-from safeplan.tui.screens.base import SafeplanModal, SafeplanScreen
+from safeplan.core.harm_reduction import goal_alignment, strategies
+from safeplan.core.models import HarmReductionPlan, now
+from safeplan.tui.screens.base import SafeplanScreen
 from safeplan.tui.screens.confirm import ConfirmDialog
-from safeplan.tui.widgets.fields import TextField
+from safeplan.tui.screens.hr_form import FieldSpec, FormDialog
+from safeplan.tui.screens.hr_lists import EMPTY_WORDS, LISTS
 from safeplan.tui.widgets.footer import KeysFooter
 from safeplan.tui.widgets.plain_checkbox import PlainCheckbox
+from safeplan.tui.widgets.strategy_choice import strategy_choice, with_strategy
+
+__all__ = ["FieldSpec", "FormDialog", "HarmReductionScreen"]
 
 INTRO = (
     "Optional, and yours: goals in your own words, changeable any time. Keys 1 to 6 switch "
     "between the parts."
 )
 TABS = ("tab-goals", "tab-safer", "tab-own", "tab-triggers", "tab-supporters", "tab-recent")
-
-
-@dataclass(frozen=True)
-class FieldSpec:
-    key: str
-    label: str
-    options: list[tuple[str, str]] = field(default_factory=list)
-    """Choices for a drop-down; empty for a text box."""
-
-
-class FormDialog(SafeplanModal[dict[str, str] | None]):
-    """A few boxes; returns their values, or None on escape. Enter moves on, the last one keeps."""
-
-    DEFAULT_CSS = """
-    FormDialog {
-        align: center middle;
-    }
-    #hr-form {
-        width: 72;
-        height: auto;
-    }
-    #hr-form-grid {
-        grid-size: 2;
-        grid-columns: 16 1fr;
-        grid-rows: 1;
-        grid-gutter: 1 1;
-        height: auto;
-    }
-    """
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="hr-form-cancel")]
-
-    def __init__(self, title: str, fields: list[FieldSpec], values: dict[str, str]) -> None:
-        super().__init__()
-        self.title_text = title
-        self.fields = fields
-        self.start = values
-
-    def compose(self) -> ComposeResult:
-        with VerticalScroll(classes="dialog", id="hr-form"):
-            yield Static(self.title_text, classes="section-title")
-            with Grid(id="hr-form-grid"):
-                for f in self.fields:
-                    yield Static(f.label, classes="field-label")
-                    value = self.start.get(f.key, "")
-                    if f.options:
-                        yield Select(
-                            [(label, key) for key, label in f.options],
-                            value=value or f.options[0][0],
-                            allow_blank=False,
-                            id=f"hr-{f.key}",
-                            compact=True,
-                        )
-                    else:
-                        yield TextField(value, id=f"hr-{f.key}", max_length=SHORT)
-            yield Static("", id="hr-form-status", classes="status", markup=False)
-            with Horizontal(classes="button-row"):
-                yield Button("Keep it", id="hr-form-keep", variant="primary", compact=True)
-                yield Button("Cancel", id="hr-form-cancel-button", compact=True)
-        yield KeysFooter()
-
-    def on_mount(self) -> None:
-        first = next((f for f in self.fields if not f.options), self.fields[0])
-        self.query_one(f"#hr-{first.key}").focus()
-
-    def values(self) -> dict[str, str]:
-        out: dict[str, str] = {}
-        for f in self.fields:
-            widget = self.query_one(f"#hr-{f.key}")
-            if isinstance(widget, Select):
-                out[f.key] = str(widget.value)
-            elif isinstance(widget, Input):
-                out[f.key] = widget.value.strip()
-        return out
-
-    @on(Input.Submitted)
-    def _next(self, event: Input.Submitted) -> None:
-        event.stop()
-        boxes = list(self.query(TextField))
-        index = boxes.index(event.input)  # type: ignore[arg-type]
-        if index + 1 < len(boxes):
-            boxes[index + 1].focus()
-        else:
-            self._keep()
-
-    @on(Button.Pressed, "#hr-form-keep")
-    def _keep(self) -> None:
-        values = self.values()
-        main = self.fields[0].key if not self.fields[0].options else self.fields[1].key
-        if not values.get(main):
-            self.query_one("#hr-form-status", Static).update("Write a few words first.")
-            return
-        self.dismiss(values)
-
-    @on(Button.Pressed, "#hr-form-cancel-button")
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-
-# --- The lists the plan holds ---------------------------------------------------------------------
-
-KIND_OPTIONS: list[tuple[str, str]] = [(k, v) for k, v in GOAL_KIND_LABELS.items()]
-ACTIVE_OPTIONS: list[tuple[str, str]] = [("yes", "yes, working on it"), ("no", "set aside")]
-
-
-@dataclass(frozen=True)
-class ListKind:
-    """One list in the plan: how to show, ask for and build its items."""
-
-    attr: str
-    one: str
-    fields: list[FieldSpec]
-    label: Callable[[Any], str]
-    values: Callable[[Any], dict[str, str]]
-    build: Callable[[dict[str, str], Any | None], Any]
-
-
-def _goal(values: dict[str, str], old: HarmReductionGoal | None) -> HarmReductionGoal:
-    kind: GoalKind = values["kind"]  # type: ignore[assignment]
-    data = {"kind": kind, "text": values["text"], "substance": values.get("substance", "")}
-    if old is None:
-        return HarmReductionGoal(**data, active=values.get("active", "yes") == "yes")
-    changed = old.model_copy(update={**data, "active": values.get("active", "yes") == "yes"})
-    if old.kind != kind or old.text != values["text"]:
-        changed = changed.model_copy(update={"set_at": now()})
-    return HarmReductionGoal.model_validate(changed.model_dump())
-
-
-def _goal_label(g: HarmReductionGoal) -> str:
-    about = f" · {g.substance}" if g.substance else ""
-    aside = "  (set aside)" if not g.active else ""
-    return f"[{GOAL_KIND_LABELS[g.kind]}{about}] {g.text}{aside}"
-
-
-def _text_item(values: dict[str, str], old: TextItem | None) -> TextItem:
-    return (
-        TextItem(text=values["text"]) if old is None else TextItem(id=old.id, text=values["text"])
-    )
-
-
-def _contact(values: dict[str, str], old: Contact | None) -> Contact:
-    data = {k: values.get(k, "") for k in ("name", "phone", "relationship")}
-    return Contact(**data) if old is None else Contact(id=old.id, notes=old.notes, **data)
-
-
-def _contact_label(c: Contact) -> str:
-    extra = ", ".join(x for x in (c.relationship, c.phone) if x)
-    return f"{c.name}" + (f" ({extra})" if extra else "")
-
-
-GOALS = ListKind(
-    "goals",
-    "a goal",
-    [
-        FieldSpec("kind", "Kind of goal", KIND_OPTIONS),
-        FieldSpec("text", "In my words"),
-        FieldSpec("substance", "About (optional)"),
-        FieldSpec("active", "Working on it", ACTIVE_OPTIONS),
-    ],
-    _goal_label,
-    lambda g: {
-        "kind": g.kind,
-        "text": g.text,
-        "substance": g.substance,
-        "active": "yes" if g.active else "no",
-    },
-    _goal,
-)
-OWN_WAYS = ListKind(
-    "own_strategies",
-    "a way of my own",
-    [FieldSpec("text", "My way")],
-    lambda t: t.text,
-    lambda t: {"text": t.text},
-    _text_item,
-)
-TRIGGERS = ListKind(
-    "triggers",
-    "a trigger",
-    [FieldSpec("text", "Trigger")],
-    lambda t: t.text,
-    lambda t: {"text": t.text},
-    _text_item,
-)
-SUPPORTERS = ListKind(
-    "supporters",
-    "a supporter",
-    [FieldSpec("name", "Name"), FieldSpec("phone", "Phone"), FieldSpec("relationship", "Who")],
-    _contact_label,
-    lambda c: {"name": c.name, "phone": c.phone, "relationship": c.relationship},
-    _contact,
-)
-LISTS = {k.attr: k for k in (GOALS, OWN_WAYS, TRIGGERS, SUPPORTERS)}
-EMPTY_WORDS = {
-    "goals": "No goal yet. Press a to set one in your own words.",
-    "own_strategies": "Nothing yet. Your own ways of keeping safer go here (a to add).",
-    "triggers": "Nothing yet. Times, places or feelings that make use more likely (a to add).",
-    "supporters": "Nobody yet. People who back you up (a to add).",
-}
 
 
 class HarmReductionScreen(SafeplanScreen[None]):
@@ -290,13 +76,8 @@ class HarmReductionScreen(SafeplanScreen[None]):
                     yield Static("Tick the ones that fit you.", classes="hint")
                     chosen = set(self.plan.strategies)
                     for s in strategies().values():
-                        yield PlainCheckbox(
-                            s.title, s.key in chosen, id=f"strategy-{s.key}", compact=True
-                        )
-                        yield Static(
-                            f"{s.text}\nSource: {s.source.short()}, checked {s.verified}.",
-                            classes="strategy-text",
-                            markup=False,
+                        yield from strategy_choice(
+                            s, s.key in chosen, id_prefix="strategy-", text_class="strategy-text"
                         )
                     yield PlainCheckbox(
                         "Offer ideas like these after I log use",
@@ -430,18 +211,9 @@ class HarmReductionScreen(SafeplanScreen[None]):
     @on(Checkbox.Changed, "#hr-strategies PlainCheckbox")
     def _strategy(self, event: Checkbox.Changed) -> None:
         key = (event.checkbox.id or "").removeprefix("strategy-")
-        if key not in strategies():
-            return
-        picked = set(self.plan.strategies)
-        if event.value:
-            picked.add(key)
-        else:
-            picked.discard(key)
-        known = list(strategies())
-        ordered = [k for k in known if k in picked]
-        others = [k for k in self.plan.strategies if k not in known]  # keys from newer versions
-        if ordered + others != self.plan.strategies:
-            self.plan.strategies = ordered + others
+        changed = with_strategy(self.plan.strategies, key, event.value)
+        if changed != self.plan.strategies:
+            self.plan.strategies = changed
             self._changed()
 
     @on(Checkbox.Changed, "#hr-tips")

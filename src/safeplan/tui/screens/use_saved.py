@@ -17,7 +17,7 @@ from safeplan.core.models import UseEntry, now
 from safeplan.tui.screens.base import SafeplanScreen
 from safeplan.tui.screens.log_form import FORM_CSS
 from safeplan.tui.widgets.footer import KeysFooter
-from safeplan.tui.widgets.plain_checkbox import PlainCheckbox
+from safeplan.tui.widgets.strategy_choice import strategy_choice, with_strategy
 
 
 def note_text(note: CombinationNote) -> str:
@@ -78,13 +78,8 @@ class UseSavedScreen(SafeplanScreen[None]):
                 yield Static("Ideas to take or leave", classes="section-title")
                 yield Static("Tick one to add it to your harm-reduction plan.", classes="hint")
                 for tip in self.tips:
-                    yield PlainCheckbox(
-                        tip.title, tip.key in chosen, id=f"tip-{tip.key}", compact=True
-                    )
-                    yield Static(
-                        f"{tip.text}\nSource: {tip.source.short()}, checked {tip.verified}.",
-                        classes="tip-text",
-                        markup=False,
+                    yield from strategy_choice(
+                        tip, tip.key in chosen, id_prefix="tip-", text_class="tip-text"
                     )
             with Horizontal(classes="button-row"):
                 yield Button("Home", id="use-saved-home-button", variant="primary", compact=True)
@@ -100,12 +95,10 @@ class UseSavedScreen(SafeplanScreen[None]):
     def _tip_chosen(self, event: Checkbox.Changed) -> None:
         key = (event.checkbox.id or "").removeprefix("tip-")
         plan = self.session.payload.harm_reduction
-        if event.value and key not in plan.strategies:
-            plan.strategies = [*plan.strategies, key]
-        elif not event.value and key in plan.strategies:
-            plan.strategies = [k for k in plan.strategies if k != key]
-        else:
+        changed = with_strategy(plan.strategies, key, event.value)
+        if changed == plan.strategies:
             return
+        plan.strategies = changed
         plan.updated_at = now()
         self.request_save()
 
