@@ -311,6 +311,9 @@ class Settings(Model):
     days_since_label: ShortText = ""
     days_since_start: date | None = None
     self_checks_enabled: bool = False
+    remember_what_helped_asked: bool = False
+    """Whether the person has answered "remember what helped?" (asked at the end of their first
+    walk through the plan, or set in Settings). Until then nothing about a walk is kept."""
     voice: Voice = "on_my_own"
 
 

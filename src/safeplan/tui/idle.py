@@ -1,4 +1,8 @@
-"""Idle auto-lock: after ``settings.idle_lock_minutes`` without a key or a click, save and lock."""
+"""Idle auto-lock: after ``settings.idle_lock_minutes`` without a key or a click, save and lock.
+
+It never fires while a screen a person may leave open in a hard moment is anywhere on the screen
+stack: such a screen sets ``PAUSES_IDLE_LOCK = True`` (use my plan now, get help, a hard-moment
+offer). Someone making a call with their plan open must not come back to a passphrase prompt."""
 
 from __future__ import annotations
 
@@ -24,10 +28,17 @@ class IdleLock:
     def touch(self) -> None:
         self.last_activity = self.clock()
 
+    def paused(self) -> bool:
+        """A screen that keeps the vault open is showing (or waiting under a dialog)."""
+        return any(getattr(screen, "PAUSES_IDLE_LOCK", False) for screen in self.app.screen_stack)
+
     def due(self) -> bool:
         session = self.app.session
         minutes = session.settings.idle_lock_minutes
         if not session.unlocked or minutes <= 0:
+            return False
+        if self.paused():
+            self.touch()  # the full time again once that screen is closed
             return False
         return self.clock() - self.last_activity >= minutes * 60
 

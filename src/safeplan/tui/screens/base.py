@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, TypeVar, cast
+from typing import TYPE_CHECKING, ClassVar, TypeVar, cast
 
 from textual.await_complete import AwaitComplete
 from textual.binding import Binding
@@ -28,6 +28,10 @@ def _dismiss_if_active(screen: Screen[ResultT], result: ResultT | None) -> Await
 class SafeplanScreen(Screen[ResultT]):
     """A full screen. ``self.session`` is what the app holds; ``self.sp`` is the app itself."""
 
+    PAUSES_IDLE_LOCK: ClassVar[bool] = False
+    """True for screens a person may leave open in a hard moment (use my plan now, get help, a
+    hard-moment offer): the idle lock never fires while one is open (see tui/idle.py)."""
+
     def dismiss(self, result: ResultT | None = None) -> AwaitComplete:
         return _dismiss_if_active(self, result) or AwaitComplete()
 
@@ -47,6 +51,9 @@ class SafeplanScreen(Screen[ResultT]):
 class SafeplanModal(ModalScreen[ResultT]):
     """A dialog. Textual hides the app's keys from a modal's footer; these show them again (the app
     still handles them first, as priority bindings)."""
+
+    PAUSES_IDLE_LOCK: ClassVar[bool] = False
+    """As for :class:`SafeplanScreen`."""
 
     BINDINGS = [
         Binding("ctrl+g", "app.get_help", "Get help", priority=True),

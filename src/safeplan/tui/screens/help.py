@@ -22,6 +22,7 @@ WALKTHROUGH = "safeplan.tui.screens.walkthrough:WalkthroughScreen"
 
 
 class HelpScreen(SafeplanScreen[None]):
+    PAUSES_IDLE_LOCK = True
     BINDINGS = [
         Binding("escape", "close", "Close", id="help-close"),
         Binding("c", "change_country", "Country", id="help-country"),

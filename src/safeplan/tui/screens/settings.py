@@ -84,6 +84,8 @@ class SettingsScreen(SafeplanScreen[None]):
     @on(OnOff.Changed)
     def _switch(self, event: OnOff.Changed) -> None:
         name = event.switch.id or ""
+        if name == "remember_what_helped":  # a choice made here answers the walk-through's question
+            self.session.settings.remember_what_helped_asked = True
         self._set(name, event.value)
         if name == "neutral_title":
             self.sp.apply_settings()

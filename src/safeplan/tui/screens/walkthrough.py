@@ -1,6 +1,7 @@
-"""Use my plan now: the plan one step at a time, in order, crisis lines always in view. Empty steps are
-skipped with a kind word; the walk always ends on what matters most. What helped is kept only if the
-person has not turned that off (Settings)."""
+"""Use my plan now: the plan one step at a time, crisis lines always in view, ending on what matters
+most and "Do you feel safer now?". The walk itself (order, skipped steps, what helped, the ending,
+asking before anything is remembered) is :class:`safeplan.core.walkthrough.Walk`; this screen draws
+it. The idle lock never fires while it is open."""
 
 from __future__ import annotations
 
@@ -11,33 +12,18 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Button, Static
 
-from safeplan.core.models import STEP_ORDER, StepId
-from safeplan.core.plan import finish_plan_use, record_step, start_plan_use, what_helped
-from safeplan.core.sections import SECTIONS, item_label, items_in
+from safeplan.core import walkthrough as flow
+from safeplan.core.models import StepId
 from safeplan.tui.screens.base import SafeplanScreen
 from safeplan.tui.widgets.crisis_strip import CrisisStrip
 from safeplan.tui.widgets.footer import KeysFooter
 from safeplan.tui.widgets.tick_list import TickList
 
-LAST = len(STEP_ORDER) - 1
-INVITE: dict[StepId, str] = {
-    "warning_signs": "Do any of these feel familiar right now? Noticing them is the first step.",
-    "coping": "Try one of these, in your own time. Tick what you try, if you like.",
-    "distraction": "Could you be with one of these people, or go to one of these places for a while?",
-    "help": "Could you reach out to one of these people and tell them how you are?",
-    "professionals": "These people and services are there for this. You can call them now.",
-    "environment": "Could you take one of these steps now, or ask someone to help with it?",
-    "reasons": "Whatever happens next, these matter to you.",
-}
-GLAD = (
-    "I'm glad that helped. Stay with it as long as you need. When you are ready, go on, or go "
-    "straight to what matters most to you."
-)
-TICKED: tuple[StepId, ...] = ("coping", "distraction", "help", "professionals", "environment")
-"""The steps where the person can tick what they tried and say whether it helped."""
+ROWS = ("walk-step-buttons", "walk-safer-buttons", "walk-again-buttons", "walk-remember-buttons")
 
 
 class WalkthroughScreen(SafeplanScreen[None]):
+    PAUSES_IDLE_LOCK = True
     BINDINGS = [
         Binding("escape", "leave", "Leave", id="walk-leave"),
         Binding("h", "helped", "It helped", id="walk-helped"),
@@ -48,10 +34,8 @@ class WalkthroughScreen(SafeplanScreen[None]):
 
     def __init__(self) -> None:
         super().__init__()
-        self.index = -1
-        self.shown: list[int] = []
+        self.mode = "step"
         self.helped_here = False
-        self.finished = False
 
     def compose(self) -> ComposeResult:
         yield CrisisStrip(self.session.country(), id="crisis-strip")
@@ -62,157 +46,192 @@ class WalkthroughScreen(SafeplanScreen[None]):
             yield Static(id="walk-list", markup=False)
             yield TickList(id="walk-items")
             yield Static(id="walk-glad", classes="status", markup=False)
-            with Horizontal(classes="button-row"):
+            with Horizontal(classes="button-row", id="walk-step-buttons"):
                 yield Button("This helped", id="helped", variant="primary")
                 yield Button("Next step", id="next")
                 yield Button("What matters most", id="to-end")
                 yield Button("Back", id="back")
+            with Horizontal(classes="button-row", id="walk-safer-buttons"):
+                for key, label in flow.SAFER_CHOICES:
+                    yield Button(label, id=f"safer-{key}")
+            with Horizontal(classes="button-row", id="walk-again-buttons"):
+                yield Button(flow.ROUND_AGAIN, id="again", variant="primary")
+                yield Button(flow.FINISH_FOR_NOW, id="finish-now")
+                yield Button("Get help now", id="get-help")
+            with Horizontal(classes="button-row", id="walk-remember-buttons"):
+                for yes, label in flow.REMEMBER_CHOICES:
+                    yield Button(label, id="remember-yes" if yes else "remember-no")
         yield KeysFooter()
 
     def on_mount(self) -> None:
-        self.use = start_plan_use(self.session.payload)
-        self.helped = (
-            what_helped(self.session.payload) if self.session.settings.remember_what_helped else {}
-        )
-        self.go_forward()
+        self.walk = flow.Walk(self.session.payload)
+        if self.walk.plan_is_empty:
+            # No plan yet: the full crisis help at once, not a list of empty steps.
+            self.dismiss(None)
+            self.sp.action_get_help()
+            return
+        self.show(self.walk.start())
 
     @property
     def step(self) -> StepId:
-        return STEP_ORDER[self.index]
+        return self.walk.step
 
-    def go_forward(self) -> None:
-        plan = self.session.payload.plan
-        skipped: list[str] = []
-        index = self.index + 1
-        while index < LAST and not items_in(plan, STEP_ORDER[index]):
-            section = SECTIONS[STEP_ORDER[index]]
-            skipped.append(f"Step {section.number}: {section.empty_words}")
-            index += 1
-        self.shown.append(index)
-        self.show(index, skipped)
+    def _buttons(self, row: str) -> None:
+        for name in ROWS:
+            self.query_one(f"#{name}", Horizontal).display = name == row
 
-    def show(self, index: int, skipped: list[str]) -> None:
-        self.index = index
-        self.helped_here = False
-        section = SECTIONS[self.step]
-        items = items_in(self.session.payload.plan, self.step)
-        self.query_one("#walk-title", Static).update(
-            f"Step {section.number} of {len(STEP_ORDER)}: {section.title}"
-        )
-        note = self.query_one("#walk-skipped", Static)
-        note.update("\n".join(skipped))
-        note.display = bool(skipped)
-        invite = INVITE[self.step] if items else section.empty_words
-        if not items and self.plan_is_empty():
-            invite = (
-                "Your plan has nothing in it yet. That is all right. For now, the crisis lines "
-                "above are there for you, and when you feel ready you can write your plan."
-            )
+    def _text(self, title: str, invite: str, list_text: str = "") -> None:
+        self.query_one("#walk-title", Static).update(title)
         self.query_one("#walk-invite", Static).update(invite)
-        ticking = self.step in TICKED and bool(items)
+        plain = self.query_one("#walk-list", Static)
+        plain.update(list_text)
+        plain.display = bool(list_text)
+        for hidden in ("#walk-skipped", "#walk-items"):
+            self.query_one(hidden).display = False
+        self.query_one("#walk-glad", Static).update("")
+
+    def show(self, view: flow.StepView) -> None:
+        self.mode = "step"
+        self.helped_here = view.step in self.walk.helped_at
+        self._buttons("walk-step-buttons")
+        self._text(view.heading, view.invite)
+        note = self.query_one("#walk-skipped", Static)
+        note.update("\n".join(view.skipped))
+        note.display = bool(view.skipped)
         ticks = self.query_one("#walk-items", TickList)
         rows = []
-        for item in items:
-            prompt = Content(item_label(item))
-            stat = self.helped.get(item.id)
-            if stat and stat.line():
-                prompt = Content.assemble(prompt, (f"  ({stat.line()})", "italic"))
+        for item, label, helped in zip(view.items, view.labels, view.notes, strict=True):
+            prompt = Content(label)
+            if helped:
+                prompt = Content.assemble(prompt, (f"  ({helped})", "italic"))
             rows.append((item.id, prompt))
-        ticks.set_rows(rows if ticking else [])
-        ticks.display = ticking
-        plain = self.query_one("#walk-list", Static)
-        plain.update("\n".join(f"• {item_label(item)}" for item in items))
-        plain.display = bool(items) and not ticking
-        self.query_one("#walk-glad", Static).update("")
-        last = self.index == LAST
-        self.query_one("#helped", Button).display = ticking
-        self.query_one("#next", Button).label = "Finish" if last else "Next step"
-        self.query_one("#to-end", Button).display = False
-        self.query_one("#back", Button).display = len(self.shown) > 1
-        (ticks if ticking else self.query_one("#next", Button)).focus()
+        ticks.set_rows(rows if view.tickable else [], ticked=self.walk.ticked(view.step))
+        ticks.display = view.tickable
+        if not view.tickable and view.labels:
+            plain = self.query_one("#walk-list", Static)
+            plain.update("\n".join(f"• {label}" for label in view.labels))
+            plain.display = True
+        if self.helped_here:
+            self.query_one("#walk-glad", Static).update(flow.GLAD)
+        self.query_one("#helped", Button).display = view.tickable and not self.helped_here
+        self.query_one("#next", Button).label = "Finish" if view.last else "Next step"
+        self.query_one("#to-end", Button).display = self.helped_here and not view.last
+        self.query_one("#back", Button).display = self.walk.can_go_back
+        (ticks if view.tickable else self.query_one("#next", Button)).focus()
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if self.index < 0:
+        if action in ("helped", "next", "back", "to_end") and self.mode != "step":
+            return False
+        if not hasattr(self, "walk") or not self.walk.path:
             return True
         if action == "helped":
-            return self.step in TICKED and not self.helped_here
+            return self.step in flow.TICKED and not self.helped_here
         if action == "back":
-            return len(self.shown) > 1
+            return self.walk.can_go_back
         if action == "to_end":
-            return self.index != LAST
+            return self.walk.index != flow.LAST
         return True
 
-    def plan_is_empty(self) -> bool:
-        return self.session.payload.plan.is_empty()
+    def _note(self, helped: bool | None = None) -> None:
+        ticks = self.query_one("#walk-items", TickList)
+        self.walk.note(self.step, ticks.selected if ticks.display else [], helped)
 
-    def _record(self, helped: bool | None) -> None:
-        if self.step not in TICKED:
-            return
-        ticked = self.query_one("#walk-items", TickList).selected
-        if helped is None and ticked:
-            helped = False
-        if helped is not None or ticked:
-            record_step(self.use, self.step, helped, ticked)
+    # --- the steps --------------------------------------------------------------------------------
 
     def action_helped(self) -> None:
-        if self.step not in TICKED or not items_in(self.session.payload.plan, self.step):
+        if self.mode != "step" or self.step not in flow.TICKED:
             return
-        self._record(True)
+        self._note(True)
         self.helped_here = True
-        self.query_one("#walk-glad", Static).update(GLAD)
+        self.query_one("#walk-glad", Static).update(flow.GLAD)
         self.query_one("#helped", Button).display = False
         self.query_one("#to-end", Button).display = True
         self.refresh_bindings()
 
     def action_to_end(self) -> None:
-        if self.index != LAST:
-            if not self.helped_here:
-                self._record(None)
-            self.shown.append(LAST)
-            self.show(LAST, [])
+        if self.mode == "step" and self.walk.index != flow.LAST:
+            self._note()
+            self.show(self.walk.to_end())
 
     def action_next(self) -> None:
-        if self.index == LAST:
-            self.action_leave()
+        if self.mode != "step":
             return
-        if not self.helped_here:
-            self._record(None)
-        self.go_forward()
+        if self.walk.index == flow.LAST:
+            self.ask_safer()
+            return
+        self._note()
+        self.show(self.walk.forward())
 
     def action_back(self) -> None:
-        if len(self.shown) > 1:
-            self.shown.pop()
-            self.show(self.shown[-1], [])
+        if self.mode == "step" and self.walk.can_go_back:
+            self._note()
+            view = self.walk.back()
+            if view is not None:
+                self.show(view)
+
+    # --- the ending -------------------------------------------------------------------------------
+
+    def ask_safer(self) -> None:
+        self.mode = "safer"
+        self._text(flow.SAFER_QUESTION, "Whatever you answer is all right.")
+        self._buttons("walk-safer-buttons")
+        self.query_one("#safer-a_bit", Button).focus()
+        self.refresh_bindings()
+
+    def answered(self, feeling: flow.Feeling) -> None:
+        if feeling == "no":
+            self._finish()
+            self.dismiss(None)
+            self.sp.action_get_help()
+            return
+        self.mode = feeling
+        self._text(flow.SAFER_QUESTION, flow.ENDINGS[feeling])
+        if feeling == "a_bit":
+            self._buttons("walk-again-buttons")
+            self.query_one("#again", Button).focus()
+        else:
+            self.then_remember()
+
+    def then_remember(self) -> None:
+        if not self.walk.asks_to_remember:
+            self.action_leave()
+            return
+        ending = flow.ENDINGS["yes" if self.mode == "yes" else "a_bit"]
+        self.mode = "remember"
+        self.query_one("#walk-invite", Static).update(f"{ending}\n\n{flow.REMEMBER_QUESTION}")
+        self._buttons("walk-remember-buttons")
+        self.query_one("#remember-yes", Button).focus()
 
     def action_leave(self) -> None:
         self._finish()
         self.dismiss(None)
 
     def _finish(self) -> None:
-        if self.finished:
-            return
-        self.finished = True
-        if finish_plan_use(self.session.payload, self.use):
+        if self.walk.finish():
             self.request_save()
 
     def commit_draft(self) -> None:
-        """Quitting or locking part-way: keep what helped so far (if the person allows it)."""
-        if not self.finished and self.use.outcomes:
+        """Quitting or locking part-way: keep what helped so far (if the person agreed to that)."""
+        if hasattr(self, "walk") and not self.walk.finished and self.walk.use.outcomes:
             self._finish()
 
-    @on(Button.Pressed, "#helped")
-    def _helped_pressed(self) -> None:
-        self.action_helped()
-
-    @on(Button.Pressed, "#next")
-    def _next_pressed(self) -> None:
-        self.action_next()
-
-    @on(Button.Pressed, "#to-end")
-    def _to_end_pressed(self) -> None:
-        self.action_to_end()
-
-    @on(Button.Pressed, "#back")
-    def _back_pressed(self) -> None:
-        self.action_back()
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        button = event.button.id or ""
+        actions = {
+            "helped": self.action_helped,
+            "next": self.action_next,
+            "to-end": self.action_to_end,
+            "back": self.action_back,
+            "again": lambda: self.show(self.walk.round_again()),
+            "finish-now": self.then_remember,
+            "get-help": self.sp.action_get_help,
+        }
+        if button in actions:
+            actions[button]()
+        elif button.startswith("safer-"):
+            self.answered(button.removeprefix("safer-"))  # type: ignore[arg-type]
+        elif button.startswith("remember-"):
+            self.walk.answer_remember(button == "remember-yes")
+            self.action_leave()

@@ -17,9 +17,10 @@ class TickList(OptionList):
         self.rows: list[tuple[str, Content]] = []
         self.ticked: set[str] = set()
 
-    def set_rows(self, rows: list[tuple[str, Content]]) -> None:
+    def set_rows(self, rows: list[tuple[str, Content]], ticked: list[str] | None = None) -> None:
+        """Show these rows; ``ticked`` (row ids) start ticked, e.g. when coming back to a step."""
         self.rows = rows
-        self.ticked = set()
+        self.ticked = {row_id for row_id, _ in rows} & set(ticked or ())
         self._render_rows()
         if rows:
             self.highlighted = 0
