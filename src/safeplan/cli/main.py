@@ -31,6 +31,10 @@ COMMAND_MODULES: tuple[str, ...] = (
     "safeplan.cli.commands.log",
     "safeplan.cli.commands.trends",
     "safeplan.cli.commands.selfcheck",
+    "safeplan.cli.commands.learn",
+    "safeplan.cli.commands.breathe",
+    "safeplan.cli.commands.ground",
+    "safeplan.cli.commands.urge",
 )
 
 EXIT_CODES_HELP = """\
