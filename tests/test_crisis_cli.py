@@ -75,7 +75,7 @@ def test_crisis_prints_the_right_lines_with_no_vault(empty_home: Path, country: 
     assert "findahelpline.com" in result.stdout
     assert result.stdout.index(emergency) < result.stdout.index("findahelpline.com")
     assert f"({country}), as you asked" in result.stdout
-    assert "safeplan crisis --country CC" in result.stdout
+    assert "safeplan crisis --country NAME" in result.stdout
     assert all(len(line) <= 80 for line in lines)
     assert files_under(empty_home) == []  # nothing written: no vault, no config, no crash report
     if country == "TR":
@@ -89,7 +89,7 @@ def test_unknown_country_from_the_locale_shows_the_directories_and_how_to_choose
     assert result.returncode == 0
     assert "local emergency number" in result.stdout
     assert "findahelpline.com" in result.stdout
-    assert "safeplan crisis --country CC" in result.stdout
+    assert "safeplan crisis --country NAME" in result.stdout
     assert "could not tell which country" in result.stdout
 
 
@@ -102,13 +102,14 @@ def test_the_locale_picks_the_country_and_says_so(empty_home: Path) -> None:
     )
 
 
-def test_bad_country_is_a_usage_error(empty_home: Path) -> None:
-    for bad in ("XX", "Britain", "1"):
+def test_a_country_it_cannot_place_still_gets_help_then_exit_2(empty_home: Path) -> None:
+    for bad in ("XX", "Atlantis", "1", "Untied Kingdom"):
         result = run(empty_home, "--country", bad)
         assert result.returncode == 2, bad
-        assert "is not a country code safeplan knows" in result.stderr
         assert "Traceback" not in result.stderr
-        assert result.stdout == ""
+        assert "is not a country safeplan can place" in result.stdout
+        assert "findahelpline.com" in result.stdout
+        assert "try 112" in result.stdout
 
 
 def test_bad_audience_is_a_usage_error(empty_home: Path) -> None:

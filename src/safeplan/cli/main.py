@@ -41,7 +41,8 @@ EXIT_CODES_HELP = """\
 exit codes:
   0  ok
   1  something else went wrong (the message says what to do next)
-  2  the command was not understood (usage)
+  2  the command was not understood (usage); also `crisis --country` with a country safeplan
+     cannot place, after the general help and the closest matches are shown
   3  wrong passphrase or recovery code
   4  the vault is damaged (a backup can be restored)
   5  the vault is open in another safeplan

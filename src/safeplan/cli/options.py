@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import argparse
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from safeplan.core.substances import CLASS_KEYS
+
+if TYPE_CHECKING:
+    from safeplan.core.crisis.countries import CountryMatch
 
 CLASS_CHOICES = CLASS_KEYS
 
@@ -120,11 +124,33 @@ def _width(value: str) -> int:
     return width
 
 
-def _country(value: str) -> str:
-    code = value.strip().upper()
-    if len(code) != 2 or not code.isalpha():
-        raise argparse.ArgumentTypeError("give the country as a two-letter code, such as GB or US")
-    return code
+def country_arg(value: str) -> str:
+    """A country as people type it ("GB", "uk", "England", "U.S.A.", "deu") -> its ISO code.
+
+    What cannot be placed is refused with the closest matches, never passed on as if it were a
+    country (an export would otherwise print no crisis lines for it)."""
+    from safeplan.core.crisis.countries import did_you_mean, match_country
+
+    match = match_country(value)
+    if match.code is not None:
+        return match.code
+    offer = did_you_mean(match)
+    shown = value.strip()[:40] or "an empty name"
+    raise argparse.ArgumentTypeError(
+        f"{shown!r} is not a country safeplan can place. "
+        + (f"{offer} " if offer else "")
+        + "Give a name or code such as GB, United Kingdom or US; "
+        "`safeplan crisis countries` lists them all"
+    )
+
+
+def country_or_unplaced(value: str) -> str | CountryMatch:
+    """For `safeplan crisis`, where a country typed wrong must never mean no help: the ISO code,
+    or the match (with the closest countries) for the command to show general help with."""
+    from safeplan.core.crisis.countries import match_country
+
+    match = match_country(value)
+    return match.code if match.code is not None else match
 
 
 def add_render_options(parser: argparse.ArgumentParser) -> None:
@@ -137,7 +163,8 @@ def add_render_options(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--country",
-        type=_country,
-        metavar="CC",
-        help="whose crisis lines to print, as a two-letter code (default: your settings)",
+        type=country_arg,
+        metavar="COUNTRY",
+        help="whose crisis lines to print: a name or code such as GB, UK or Germany "
+        "(default: your settings)",
     )

@@ -18,10 +18,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from safeplan.cli.common import add_command, err, out, write
+from safeplan.cli.options import country_arg, country_or_unplaced
 from safeplan.core import errors
 
 if TYPE_CHECKING:
-    from safeplan.core.crisis import CountryHelp
+    from safeplan.core.crisis import CountryHelp, CountryMatch
 
 MAX_WIDTH = 100
 CARD_WIDTH = 72
@@ -29,23 +30,11 @@ MAX_ADDED = 20
 MAX_ADDED_CHARS = 300
 
 CHANGE_HINT = (
-    "To show another country: safeplan crisis --country CC",
-    "Every country code: safeplan crisis countries",
+    "To show another country: safeplan crisis --country NAME",
+    "Every country safeplan knows: safeplan crisis countries",
 )
 
-CountrySource = Literal["option", "settings", "locale", "none"]
-
-
-def _country(value: str) -> str:
-    from safeplan.core.crisis import country_names, normalise_country
-
-    code = normalise_country(value)
-    if code is None or code not in country_names():
-        raise argparse.ArgumentTypeError(
-            f"{value!r} is not a country code safeplan knows. Use two letters, such as GB, US "
-            "or AU; `safeplan crisis countries` lists them all"
-        )
-    return code
+CountrySource = Literal["option", "settings", "locale", "none", "unplaced"]
 
 
 def _audience(value: str) -> str:
@@ -59,8 +48,12 @@ def _audience(value: str) -> str:
     return key
 
 
-def _add_country(parser: argparse.ArgumentParser, *, default: Any, help_text: str) -> None:
-    parser.add_argument("--country", type=_country, default=default, metavar="CC", help=help_text)
+def _add_country(
+    parser: argparse.ArgumentParser, *, default: Any, help_text: str, forgiving: bool = True
+) -> None:
+    """--country; ``forgiving``: a country safeplan cannot place still gets help (then exit 2)."""
+    kind = country_or_unplaced if forgiving else country_arg
+    parser.add_argument("--country", type=kind, default=default, metavar="COUNTRY", help=help_text)
 
 
 def register(sub: argparse._SubParsersAction[Any], common: argparse.ArgumentParser) -> None:
@@ -76,8 +69,8 @@ def register(sub: argparse._SubParsersAction[Any], common: argparse.ArgumentPars
     _add_country(
         crisis,
         default=None,
-        help_text="the country as a two-letter code, such as GB or US (default: your saved "
-        "setting with --mine, else a guess from your language settings)",
+        help_text="the country: a name or code such as GB, UK, England or Germany (default: your "
+        "saved setting with --mine, else a guess from your language settings)",
     )
     crisis.add_argument(
         "--all",
@@ -117,8 +110,9 @@ def register(sub: argparse._SubParsersAction[Any], common: argparse.ArgumentPars
     _add_country(
         card,
         default=argparse.SUPPRESS,
-        help_text="the country as a two-letter code, such as GB or US (default: a guess from "
-        "your language settings)",
+        help_text="the country: a name or code such as GB, UK or Germany (default: a guess "
+        "from your language settings)",
+        forgiving=False,
     )
     card.add_argument("--output", "-o", required=True, metavar="FILE", help="where to write it")
     card.add_argument(
@@ -157,6 +151,8 @@ class Choice:
     country: str | None
     source: CountrySource
     detail: str = ""
+    typed: CountryMatch | None = None
+    """What was typed after --country when safeplan could not place it."""
 
 
 def choose_country(given: str | None, saved: str | None = None) -> Choice:
@@ -185,9 +181,19 @@ def _choice_lines(choice: Choice, help_: CountryHelp) -> list[str]:
     elif choice.source == "locale":
         why = f" ({choice.detail})" if choice.detail else ""
         first = f"Showing {name}, guessed from your language settings{why}."
+    elif choice.typed is not None:
+        from safeplan.core.crisis.countries import did_you_mean
+
+        offer = did_you_mean(choice.typed)
+        first = f"{choice.typed.text[:40]!r} is not a country safeplan can place."
+        return [first + (f" {offer}" if offer else ""), *CHANGE_HINT]
     else:
         first = "safeplan could not tell which country you are in."
-        return [first, "To see your country's lines: safeplan crisis --country CC", CHANGE_HINT[1]]
+        return [
+            first,
+            "To see your country's lines: safeplan crisis --country NAME",
+            CHANGE_HINT[1],
+        ]
     return [first, *CHANGE_HINT]
 
 
@@ -299,6 +305,9 @@ def text_output(
 def json_output(help_: CountryHelp, choice: Choice, mine: Mine | None, warnings: list[str]) -> str:
     data: dict[str, Any] = help_.model_dump(mode="json")
     data["country_source"] = choice.source
+    if choice.typed is not None:
+        data["country_typed"] = choice.typed.text[:100]
+        data["country_suggestions"] = list(choice.typed.suggestions)
     if mine is not None:
         data["mine"] = [{"title": t, "items": labels} for t, labels in mine.groups]
     data["warnings"] = warnings
@@ -321,7 +330,10 @@ def show(args: argparse.Namespace) -> int:
         except (KeyboardInterrupt, EOFError):
             # Stopping at the passphrase never hides help: the public lines are shown anyway.
             vault_problem = errors.StoppedAtPrompt()
-    choice = choose_country(args.country, mine.saved_country if mine else None)
+    if isinstance(args.country, str) or args.country is None:
+        choice = choose_country(args.country, mine.saved_country if mine else None)
+    else:  # typed but not placed: general help, the closest matches, then exit 2
+        choice = Choice(None, "unplaced", typed=args.country)
     help_ = help_for(choice.country, audience=args.audience, include_all_audiences=args.all)
     for warning in warnings:
         err(f"safeplan: {warning}")
@@ -336,7 +348,9 @@ def show(args: argparse.Namespace) -> int:
     else:
         for line in text_output(help_, choice, _terminal_width(), mine):
             out(line)
-    return vault_problem.exit_code if vault_problem is not None else errors.EXIT_OK
+    if vault_problem is not None:
+        return vault_problem.exit_code
+    return errors.EXIT_USAGE if choice.typed is not None else errors.EXIT_OK
 
 
 def countries(args: argparse.Namespace) -> int:

@@ -34,6 +34,15 @@ LANGUAGE_NAMES = {
 
 LESS_CERTAIN = "Less certain: only one source, or an older one, confirms this line."
 
+MOBILE_112 = (
+    "From a mobile phone you can also try 112: phones treat it as an emergency number, and in "
+    "much of the world the network puts it through to the local emergency services."
+)
+"""Shown only where safeplan has no emergency number for the country. Sources (verified
+2026-12-01): 3GPP TS 22.101 section 10.1.1 (112 and 911 "shall always be available" on every
+mobile phone) and Android's EmergencyNumber documentation (112 and 911 always available; see
+docs/crisis-directory.md). Whether the network connects it depends on the country."""
+
 
 def cells(text: str) -> int:
     """How many terminal columns ``text`` takes."""
@@ -211,7 +220,7 @@ def emergency_lines(help_: CountryHelp, width: int) -> list[str]:
                 "If you are in danger, call your local emergency number, or ask someone near you "
                 "to call for you."
             )
-        return wrap(text, width)
+        return wrap(text, width) + wrap(MOBILE_112, width)
     numbers, label = first
     if label == "emergency":
         text = f"In danger right now? Call {numbers}."
