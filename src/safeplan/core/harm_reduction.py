@@ -28,15 +28,43 @@ GOAL_KIND_LABELS: dict[GoalKind, str] = {
     "other": "my own goal",
 }
 
-DEPRESSANTS = frozenset({"opioid", "benzodiazepine", "alcohol", "ghb", "gabapentinoid"})
-"""Classes that slow breathing."""
+DEPRESSANTS = substances.DOWNERS
+"""Classes that slow breathing ("downers")."""
 
 WORTH_TESTING = frozenset(
-    {"opioid", "benzodiazepine", "stimulant", "mdma", "ketamine", "ghb", "psychedelic"}
+    {
+        "opioid",
+        "benzodiazepine",
+        "stimulant",
+        "cathinone",
+        "mdma",
+        "ketamine",
+        "ghb",
+        "psychedelic",
+        "xylazine",
+        "other",
+    }
 )
 """Classes often bought from an unknown supply, where testing tells you something."""
 
+TOLERANCE_CLASSES = frozenset({"opioid", "benzodiazepine", "ghb", "alcohol", "z_drug"})
+"""Classes where tolerance drops after a break, so the old amount can hit much harder."""
+
+STOPPING_NEEDS_CARE = frozenset({"alcohol", "benzodiazepine", "ghb", "z_drug", "barbiturate"})
+"""Classes where stopping suddenly after daily use can cause seizures."""
+
 TOLERANCE_BREAK = timedelta(days=3)
+DEFAULT_TIP_LIMIT = 3
+
+
+@dataclass(frozen=True)
+class LocalLine:
+    """A line shown only to people in the listed countries ("In the US, ...")."""
+
+    countries: tuple[str, ...]
+    text: str
+    source: Source
+    verified: date
 
 
 @dataclass(frozen=True)
@@ -46,9 +74,27 @@ class Strategy:
     text: str
     source: Source
     verified: date
+    countries: tuple[str, ...] = ()
+    """The countries this applies to; empty means everywhere."""
+    local: tuple[LocalLine, ...] = ()
 
-    def render(self) -> str:
-        return f"{self.title}: {self.text}\n  Source: {self.source.cite()}, checked {self.verified}"
+    def applies_in(self, country: str | None) -> bool:
+        return not self.countries or (country is not None and country in self.countries)
+
+    def local_lines(self, country: str | None) -> tuple[LocalLine, ...]:
+        return tuple(line for line in self.local if country and country in line.countries)
+
+    def text_for(self, country: str | None) -> str:
+        """The text with the lines for this country (none for a country not listed)."""
+        return " ".join([self.text, *(line.text for line in self.local_lines(country))])
+
+    def sources_for(self, country: str | None) -> tuple[Source, ...]:
+        extra = [line.source for line in self.local_lines(country)]
+        return tuple(dict.fromkeys([self.source, *extra]))
+
+    def render(self, country: str | None = None) -> str:
+        cites = "; ".join(s.cite() for s in self.sources_for(country))
+        return f"{self.title}: {self.text_for(country)}\n  Source: {cites}, checked {self.verified}"
 
 
 @cache
@@ -62,6 +108,16 @@ def strategies() -> dict[str, Strategy]:
             text=item["text"],
             source=sources[item["source"]],
             verified=parse_date(item["verified"]),
+            countries=tuple(item.get("countries", ())),
+            local=tuple(
+                LocalLine(
+                    countries=tuple(line["countries"]),
+                    text=line["text"],
+                    source=sources[line["source"]],
+                    verified=parse_date(line["verified"]),
+                )
+                for line in item.get("local", ())
+            ),
         )
         for item in raw["strategies"]
     }
@@ -77,42 +133,79 @@ def _ids(entry: UseEntry) -> frozenset[str]:
     return substances.identifiers(entry.substance, entry.substance_class)
 
 
+def _wanted(entry: UseEntry, payload: VaultPayload, notes: Sequence[CombinationNote]) -> list[str]:
+    """The strategies that fit this entry, most pressing first, each for a plain reason."""
+    ids = _ids(entry)
+    unknown = substances.is_unknown_supply(entry.substance, entry.substance_class)
+    route = substances.normalize(entry.route)
+    wanted: list[str] = []
+    if any(n.urgent for n in notes) and (ids & DEPRESSANTS or unknown):
+        wanted += ["know_the_signs", "no_mixing_depressants"]
+    earlier = [e for e in payload.use_entries if e.id != entry.id and e.at < entry.at]
+    same = [e for e in earlier if substances.canonical_name(e.substance) in ids]
+    if same and ids & TOLERANCE_CLASSES and entry.at - max(e.at for e in same) >= TOLERANCE_BREAK:
+        wanted.append("tolerance_after_break")
+    if entry.used_alone:
+        wanted.append("never_alone")
+    if ("opioid" in ids or unknown) and entry.naloxone_at_hand is not True:
+        wanted.append("naloxone")
+    if "xylazine" in ids:
+        wanted.append("xylazine_care")
+    if unknown:
+        wanted += ["counterfeit_pills", "start_low"]
+    if (ids & WORTH_TESTING or unknown) and entry.tested is not True:
+        wanted.append("test")
+    if "ghb" in ids:
+        wanted.append("ghb_dosing")
+    if ids & {"stimulant", "cathinone", "mdma"}:
+        wanted.append("stimulant_heat")
+    if "inject" in route:
+        wanted.append("sterile_equipment")
+    if not same and ids & (WORTH_TESTING | DEPRESSANTS):
+        wanted.append("start_low")
+    if entry.used_alone is None and (ids & DEPRESSANTS or unknown):
+        wanted.append("never_alone")
+    return list(dict.fromkeys(wanted))
+
+
 def tips_for(
     entry: UseEntry,
     payload: VaultPayload,
     notes: Sequence[CombinationNote] = (),
-    limit: int = 2,
+    limit: int = DEFAULT_TIP_LIMIT,
+    country: str | None = None,
 ) -> list[Strategy]:
-    """Up to ``limit`` strategies that fit this entry, the person's own chosen ones first.
+    """Up to ``limit`` strategies that fit this entry, and then the person's own chosen ones.
 
-    Empty when the person turned tips off. Each reason is plain: mixing that slows breathing, using
-    alone, an opioid without naloxone noted, something worth testing not noted as tested, a first
-    time logged, or a break of several days.
+    Empty when the person turned tips off. After a dangerous or risky mix with a downer, the
+    overdose signs come first. An unknown name (or the class "other") gets the ideas for an unknown
+    supply. Strategies that apply only in other countries are left out; ``country`` defaults to the
+    one in the person's settings.
     """
     if not payload.settings.harm_reduction_tips or limit <= 0:
         return []
-    ids = _ids(entry)
-    earlier = [
-        e for e in payload.use_entries if e.id != entry.id and e.at < entry.at and _ids(e) & ids
-    ]
-    wanted: list[str] = []
-    if any(n.risk in ("dangerous", "unsafe") for n in notes) and ids & DEPRESSANTS:
-        wanted.append("no_mixing_depressants")
-    if entry.used_alone:
-        wanted.append("never_alone")
-    if "opioid" in ids and entry.naloxone_at_hand is not True:
-        wanted.append("naloxone")
-    if ids & WORTH_TESTING and entry.tested is not True:
-        wanted.append("test")
-    same = [e for e in earlier if substances.canonical_name(e.substance) in ids]
-    if not same and ids & (WORTH_TESTING | DEPRESSANTS):
-        wanted.append("start_low")
-    if same and "opioid" in ids and entry.at - max(e.at for e in same) >= TOLERANCE_BREAK:
-        wanted.insert(0, "tolerance_after_break")
-    chosen = set(payload.harm_reduction.strategies)
-    ordered = sorted(dict.fromkeys(wanted), key=lambda k: (k not in chosen, wanted.index(k)))
+    where = country or payload.settings.country
     known = strategies()
-    return [known[k] for k in ordered if k in known][:limit]
+    fitting = [k for k in _wanted(entry, payload, notes) if k in known]
+    chosen = [k for k in payload.harm_reduction.strategies if k in known and k not in fitting]
+    picked = [k for k in fitting if known[k].applies_in(where)][:limit]
+    picked += [k for k in chosen if known[k].applies_in(where)][: max(0, limit - len(picked))]
+    return [known[k] for k in picked]
+
+
+def goal_safety_note(goal: HarmReductionGoal) -> str:
+    """One sentence of medical safety when a goal to stop or cut down names alcohol, benzos or
+    GHB (stopping suddenly after daily use can cause seizures); "" otherwise."""
+    if goal.kind not in ("stop", "use_less") or not goal.substance.strip():
+        return ""
+    keys = substances.class_keys(goal.substance) | {substances.normalize(goal.substance)}
+    wanted = substances.normalize(goal.substance).removesuffix("s")
+    if keys & STOPPING_NEEDS_CARE or wanted in ("benzo", "benzodiazepine", "drink"):
+        return (
+            "If you take this every day, stopping suddenly can be dangerous (seizures). A doctor "
+            "or drug service can help you come down safely."
+        )
+    return ""
 
 
 # --- How recent days line up with the person's goals ---------------------------------------------
@@ -208,10 +301,20 @@ def goal_alignment(
             )
         else:
             lines.append(f"  Days with {what} logged: {days_with} of {days}.")
+        safety = goal_safety_note(goal)
+        if safety:
+            lines.append(f"  {safety}")
     if not goals:
         lines.append(f"  Days with use logged: {len(use_days)} of {days}.")
 
     chosen = set(payload.harm_reduction.strategies)
+    counted = (
+        ("never_alone" in chosen and noted_alone)
+        or ("naloxone" in chosen and noted_nal)
+        or ("test" in chosen and noted_test)
+    )
+    if counted:
+        lines.append("Across everything you logged:")
     if "never_alone" in chosen and noted_alone:
         lines.append("  " + _of(not_alone, len(noted_alone), "With someone around"))
     if "naloxone" in chosen and noted_nal:

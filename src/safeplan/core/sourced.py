@@ -25,15 +25,24 @@ class Source:
     url: str
     published: str = ""
     """When the source itself was published, as the source gives it (may be a year only)."""
+    name: str = ""
+    """The short name shown on screen (an agency's acronym, so that names such as "Substance Abuse
+    and Mental Health Services Administration" are not printed after every note); "" = publisher."""
+    covers: str = ""
+    """What this source covers, in a sentence."""
+
+    @property
+    def shown(self) -> str:
+        return self.name or self.publisher
 
     def cite(self) -> str:
-        """One line: publisher, title, date, address."""
+        """One line: short name, title, date, address."""
         when = f" ({self.published})" if self.published else ""
-        return f"{self.publisher}: {self.title}{when}. {self.url}"
+        return f"{self.shown}: {self.title}{when}. {self.url}"
 
     def short(self) -> str:
-        """Publisher and title only, for tight spaces."""
-        return f"{self.publisher}: {self.title}"
+        """Short name and title only, for tight spaces."""
+        return f"{self.shown}: {self.title}"
 
 
 @cache
@@ -51,6 +60,8 @@ def parse_sources(raw: dict[str, dict[str, str]]) -> dict[str, Source]:
             title=item["title"],
             url=item["url"],
             published=item.get("published", ""),
+            name=item.get("name", ""),
+            covers=item.get("covers", ""),
         )
         for key, item in raw.items()
     }

@@ -1,8 +1,11 @@
-"""Substance names and their classes, for suggestions while typing and for the combination table.
+"""Substance names and their classes, for suggestions while typing and for the combination rules.
 
-The names live in ``safeplan/data/substances.json`` (official and street names). Lookup is forgiving
-about case and spacing. A name that is not known has no class unless the person gives one, and its
-combinations are then "unknown", never "safe".
+The names live in ``safeplan/data/substances.json`` (official, brand and street names). A substance
+may belong to several classes (tramadol is an opioid and acts on serotonin). Lookup is forgiving
+about case and spacing. A name that is not known has no class unless the person gives one: it is
+never guessed into a class, and its combinations are then "unknown", never "safe".
+
+This module is on the quick path of ``safeplan combo``: it reads JSON only (no pydantic, no vault).
 """
 
 from __future__ import annotations
@@ -21,6 +24,10 @@ class SubstanceClass:
     label: str
     also: tuple[str, ...] = ()
     """Other classes this one belongs to as well (tramadol is also an opioid)."""
+    plain: str = ""
+    """The class in plain words, with examples ("opioids (heroin, fentanyl...)")."""
+    hidden: bool = False
+    """Used by the rules only, never offered as a choice."""
 
 
 @dataclass(frozen=True)
@@ -30,6 +37,9 @@ class Substance:
     aliases: tuple[str, ...] = ()
     also: tuple[str, ...] = ()
     """Classes this substance belongs to besides its main one (ayahuasca also acts as an MAOI)."""
+    lasts_hours: float = 0.0
+    """How long after taking it this substance can still mix; 0 means the default."""
+    lasts_why: str = ""
 
 
 def normalize(text: str) -> str:
@@ -41,7 +51,13 @@ def normalize(text: str) -> str:
 def classes() -> dict[str, SubstanceClass]:
     raw = load_data(DATA_FILE)["classes"]
     return {
-        key: SubstanceClass(key=key, label=item["label"], also=tuple(item.get("also", ())))
+        key: SubstanceClass(
+            key=key,
+            label=item["label"],
+            also=tuple(item.get("also", ())),
+            plain=item.get("plain", ""),
+            hidden=bool(item.get("hidden", False)),
+        )
         for key, item in raw.items()
     }
 
@@ -49,21 +65,59 @@ def classes() -> dict[str, SubstanceClass]:
 CLASS_KEYS: tuple[str, ...] = (
     "opioid",
     "benzodiazepine",
+    "z_drug",
     "alcohol",
     "ghb",
     "gabapentinoid",
+    "barbiturate",
+    "muscle_relaxant",
+    "phenibut",
+    "xylazine",
+    "antihistamine",
     "stimulant",
+    "cathinone",
     "mdma",
     "ketamine",
     "dxm",
+    "nitrous",
     "tramadol",
+    "kratom",
     "ssri",
     "maoi",
-    "cannabis",
+    "lithium",
     "psychedelic",
+    "pde5",
+    "poppers",
+    "cannabis",
     "nicotine",
     "other",
 )
+"""The classes a person can choose, in the order they are offered."""
+
+DOWNERS: frozenset[str] = frozenset(
+    {
+        "opioid",
+        "benzodiazepine",
+        "z_drug",
+        "alcohol",
+        "ghb",
+        "gabapentinoid",
+        "barbiturate",
+        "muscle_relaxant",
+        "phenibut",
+        "xylazine",
+        "antihistamine",
+    }
+)
+"""Classes that slow breathing ("downers"); kratom and tramadol count through their opioid class."""
+
+UNKNOWN_SUPPLY: frozenset[str] = frozenset({"other"})
+"""Classes that say nothing about what is in it: treated like an unknown substance."""
+
+
+@cache
+def default_lasts_hours() -> float:
+    return float(load_data(DATA_FILE).get("default_lasts_hours", 24))
 
 
 @cache
@@ -75,6 +129,8 @@ def substances() -> tuple[Substance, ...]:
             cls=item["class"],
             aliases=tuple(item.get("aliases", ())),
             also=tuple(item.get("also", ())),
+            lasts_hours=float(item.get("lasts_hours", 0)),
+            lasts_why=item.get("lasts_why", ""),
         )
         for item in raw
     )
@@ -120,20 +176,48 @@ def canonical_name(text: str) -> str:
     return normalize(sub.name) if sub else normalize(text)
 
 
-def identifiers(substance: str, substance_class: str = "") -> frozenset[str]:
-    """Everything the combination table can match an entry on: its classes (with the classes they
-    belong to as well) and its canonical name."""
+def class_keys(substance: str, substance_class: str = "") -> frozenset[str]:
+    """Every class an entry belongs to: the given one, the name's own and the ones they imply."""
     keys: set[str] = set()
     sub = lookup(substance)
+    known = classes()
     for key in (normalize(substance_class), sub.cls if sub else ""):
-        if key in classes():
+        if key in known:
             keys.add(key)
     if sub:
-        keys.update(sub.also)
-    for key in list(keys):
-        keys.update(classes()[key].also)
-    keys.add(canonical_name(substance))
+        keys.update(k for k in sub.also if k in known)
+    todo = list(keys)
+    while todo:
+        for extra in known[todo.pop()].also:
+            if extra not in keys and extra in known:
+                keys.add(extra)
+                todo.append(extra)
     return frozenset(keys)
+
+
+def identifiers(substance: str, substance_class: str = "") -> frozenset[str]:
+    """Everything the combination rules can match an entry on: its classes and its canonical name."""
+    return class_keys(substance, substance_class) | {canonical_name(substance)}
+
+
+def lasts_hours(substance: str) -> float:
+    """How long after taking it a substance can still mix with another one."""
+    sub = lookup(substance)
+    if sub is not None and sub.lasts_hours > 0:
+        return sub.lasts_hours
+    return default_lasts_hours()
+
+
+def is_downer(substance: str, substance_class: str = "") -> bool:
+    return bool(class_keys(substance, substance_class) & DOWNERS)
+
+
+def is_unknown_supply(substance: str, substance_class: str = "") -> bool:
+    """A name safeplan does not know, with no class given or the class "other": it could hold
+    anything, so it gets the ideas for an unknown supply (start low, test, not alone)."""
+    if lookup(substance) is not None:
+        return False
+    return normalize(substance_class) in ("", *UNKNOWN_SUPPLY)
 
 
 @cache

@@ -1,9 +1,12 @@
 """`safeplan use`: log substance use as information, without judgment.
 
 With --substance it is one shot; without it, on a terminal, it asks line by line (Enter skips).
-After saving it says, calmly and with the source, when entries close in time make a high-risk mix
-(a pair safeplan has no data on is "not known", never "safe"), and offers one or two safer-use ideas
-to take or leave, unless the person turned tips off (--no-tips, or in settings).
+After saving it says, calmly and with the sources, when the new entry mixes with something still in
+the body (each substance has its own window: methadone or diazepam last days) or with one of the
+person's regular medicines (a pair without a rule is unknown, never "safe"). After a dangerous or
+risky mix it prints the first overdose steps with the country's emergency number. Then it offers a
+few safer-use ideas to take or leave, unless the person turned them off (--no-tips, or in settings).
+`safeplan use --medicines NAME...` sets the regular medicines (none by default).
 """
 
 from __future__ import annotations
@@ -12,13 +15,14 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from safeplan.cli.common import add_command, open_store, out
-from safeplan.cli.formatting import saved_words, wrap_text
+from safeplan.cli.formatting import crisis_country, saved_words, wrap_text
 from safeplan.cli.options import CLASS_CHOICES, add_use_options, parse_at
 from safeplan.cli.prompts import Prompter, require_terminal
 from safeplan.core import errors
 
+MAX_MEDICINES = 30
+
 if TYPE_CHECKING:
-    from safeplan.core.combinations import CombinationNote
     from safeplan.core.harm_reduction import Strategy
 
 
@@ -37,10 +41,18 @@ def register(sub: argparse._SubParsersAction[Any], common: argparse.ArgumentPars
     p.add_argument(
         "--no-tips", action="store_true", help="don't offer safer-use ideas after saving"
     )
+    p.add_argument(
+        "--medicines",
+        nargs="*",
+        metavar="NAME",
+        help="set your regular medicines instead of logging use (every use is checked against "
+        "them); with no names, clears them",
+    )
 
 
 def _ask_use(p: Prompter) -> dict[str, Any]:
     from safeplan.core import substances
+    from safeplan.core.harm_reduction import WORTH_TESTING
 
     p.say("Logging use. Only the first question is needed; press Enter to skip any other.")
     substance = p.text("What did you use", optional=False)
@@ -58,51 +70,65 @@ def _ask_use(p: Prompter) -> dict[str, Any]:
     values["route"] = p.text("How (drank, smoked, swallowed...)")
     values["setting"] = p.text("Where")
     values["used_alone"] = p.yes_no("Were you alone?")
-    values["naloxone_at_hand"] = p.yes_no("Was naloxone at hand?")
-    values["tested"] = p.yes_no("Was it tested first?")
+    ids = substances.class_keys(substance, cls)
+    unknown = substances.is_unknown_supply(substance, cls)
+    values["naloxone_at_hand"] = (
+        p.yes_no("Was naloxone at hand?") if "opioid" in ids or unknown else None
+    )
+    values["tested"] = p.yes_no("Was it tested first?") if ids & WORTH_TESTING or unknown else None
     values["with_whom"] = p.text("Who were you with")
     values["note"] = p.text("A note")
     return values
 
 
-def render_notes(notes: list[CombinationNote]) -> list[str]:
-    lines: list[str] = []
-    known = [n for n in notes if n.known]
-    unknown = [n for n in notes if not n.known]
-    if known:
-        lines += ["", "A note on mixing, from your entries close in time:"]
-        for note in known:
-            lines += [""]
-            for line in note.render().splitlines():
-                lines += wrap_text(line)
-    if unknown:
-        pairs = "; ".join(f"{n.first} and {n.second}" for n in unknown)
-        lines += ["", *wrap_text(f"Not in safeplan's table: {pairs}."), *wrap_text(unknown[0].text)]
-    return lines
-
-
-def render_tips(tips: list[Strategy]) -> list[str]:
+def render_tips(tips: list[Strategy], country: str | None) -> list[str]:
     if not tips:
         return []
     lines = ["", "Some safer-use ideas, to take or leave (--no-tips turns these off):"]
     for tip in tips:
-        lines += wrap_text(f"{tip.title}: {tip.text}", "  - ", "    ")
-        lines += wrap_text(f"Source: {tip.source.short()}, checked {tip.verified}.", "    ", "    ")
+        lines += wrap_text(f"{tip.title}: {tip.text_for(country)}", "  - ", "    ")
+        cites = "; ".join(s.short() for s in tip.sources_for(country))
+        lines += wrap_text(f"Source: {cites}, checked {tip.verified}.", "    ", "    ")
     return lines
 
 
+def set_medicines(args: argparse.Namespace) -> int:
+    names = [" ".join(n.split()) for item in args.medicines for n in item.split(",")]
+    names = list(dict.fromkeys(n for n in names if n))
+    if len(names) > MAX_MEDICINES or any(len(n) > 200 for n in names):
+        raise errors.UsageError(
+            f"safeplan keeps up to {MAX_MEDICINES} regular medicines, each up to 200 characters.",
+            "Give the ones you take most often.",
+        )
+    with open_store(args) as store:
+        store.payload.settings.regular_medicines = names
+        store.save()
+    if names:
+        out("Your regular medicines are saved: " + ", ".join(names) + ".")
+        out(
+            "Every use you log is now checked against them. `safeplan use --medicines` clears them."
+        )
+    else:
+        out("No regular medicines are kept now.")
+    return errors.EXIT_OK
+
+
 def use(args: argparse.Namespace) -> int:
+    from safeplan.cli.mixing import first_steps, render_notes
     from safeplan.core.checkins import add_use_entry, new_use_entry
-    from safeplan.core.combinations import check_combinations
+    from safeplan.core.combinations import MixSummary, check_combinations
     from safeplan.core.harm_reduction import tips_for
 
+    if args.medicines is not None:
+        return set_medicines(args)
     interactive = args.substance is None
-    if interactive:
+    plain = getattr(args, "plain_answers", None)  # the plain menu's answers, piped or typed
+    if interactive and plain is None:
         require_terminal("Without --substance, `safeplan use`", "for example --substance alcohol")
     at = parse_at(args.at)
     with open_store(args) as store:
         if interactive:
-            values = _ask_use(Prompter())
+            values = _ask_use(Prompter(plain.ask, plain.say) if plain else Prompter())
         else:
             values = {
                 "substance": args.substance,
@@ -122,8 +148,14 @@ def use(args: argparse.Namespace) -> int:
         add_use_entry(payload, entry)
         store.save()
         out(saved_words(store, "use entry", entry.id, entry.at))
-        notes = check_combinations(payload.use_entries, entry)
-        tips = [] if args.no_tips else tips_for(entry, payload, notes)
-        for line in render_notes(notes) + render_tips(tips):
+        notes = check_combinations(
+            payload.use_entries, entry, regular=payload.settings.regular_medicines
+        )
+        country = crisis_country(payload)
+        tips = [] if args.no_tips else tips_for(entry, payload, notes, country=country)
+        lines = render_notes(notes, "A note on mixing, from what is still in your body:")
+        if MixSummary.of(notes).urgent:
+            lines += first_steps(country)
+        for line in lines + render_tips(tips, country):
             out(line)
     return errors.EXIT_OK
