@@ -20,6 +20,8 @@ from safeplan.core import errors
 # One line per command module, in the order they appear in --help.
 COMMAND_MODULES: tuple[str, ...] = (
     "safeplan.cli.commands.crisis",
+    "safeplan.cli.commands.overdose",
+    "safeplan.cli.commands.combo",
     "safeplan.cli.commands.setup",
     "safeplan.cli.commands.vault",
     "safeplan.cli.commands.guide",

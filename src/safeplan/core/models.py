@@ -302,6 +302,11 @@ class Settings(Model):
     """Lock after this many idle minutes; 0 turns auto-lock off."""
     remember_what_helped: bool = True
     harm_reduction_tips: bool = True
+    regular_medicines: Annotated[list[ShortText], Field(max_length=30)] = Field(
+        default_factory=list
+    )
+    """Medicines the person takes regularly (opt-in, empty by default); every use entry is checked
+    against them for risky mixes (``core.combinations``)."""
     hard_checkin_threshold: Scale = 7
     """Suicidal thoughts or self-harm urge at or above this gently offers the plan."""
     low_mood_threshold: Scale = 2
