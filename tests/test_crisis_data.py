@@ -14,7 +14,9 @@ import pytest
 from phonenumbers import PhoneMetadata, shortnumberinfo
 
 from safeplan.core.crisis.directory import DATA_FILES, DATA_PACKAGE, builtin_directory
-from safeplan.core.crisis.models import DirectoryFile, Service
+from safeplan.core.crisis.entries import Service
+from safeplan.core.crisis.models import DirectoryFile
+from safeplan.core.crisis.models import Service as CheckedService
 
 ROOT = Path(__file__).resolve().parents[1]
 D = builtin_directory()
@@ -48,6 +50,12 @@ NATIONAL_SHORT_CODES: dict[tuple[str, str], str] = {
 # tools/crisis/emergency-numbers.tsv.
 EMERGENCY_NOT_IN_LIBPHONENUMBER: dict[str, set[str]] = {
     "AM": {"911"},
+    # Reviewed corrections (tools/crisis/build_emergency_numbers.py CORRECTIONS), each with two
+    # independent sources checked on 2026-12-01:
+    "PE": {"106"},  # SAMU (Agencia Andina; El Comercio 2025-12; Infobae 2026-01)
+    "LK": {"1990"},  # Suwa Seriya (Daily FT 2018-01; The Morning 2025-10)
+    "SX": {"911"},  # KPSM emergency hotline (721news 2020-03 and 2022-07)
+    "BL": {"15", "17"},  # French SAMU and police (Guadeloupe la 1ère 2021-06)
     "CI": {"185"},
     "DZ": {"1548"},
     "EH": {"150"},
@@ -108,7 +116,7 @@ def test_every_data_file_validates_against_the_schema() -> None:
 
 
 def test_a_record_with_a_missing_source_or_bad_date_is_refused() -> None:
-    good = next(iter(D.services)).model_dump(mode="json")
+    good = dict(next(iter(D.raw_services.values()))[0])
     for broken in (
         {**good, "sources": []},
         {**good, "verified": "last year"},
@@ -117,7 +125,7 @@ def test_a_record_with_a_missing_source_or_bad_date_is_refused() -> None:
         {**good, "extra_field": 1},
     ):
         with pytest.raises(ValueError):
-            Service.model_validate(broken)
+            CheckedService.model_validate(broken)
 
 
 @pytest.mark.parametrize("service", D.services, ids=lambda s: s.id)
@@ -158,7 +166,7 @@ def test_the_short_code_allowance_only_lists_numbers_that_are_shipped() -> None:
 def test_emergency_numbers_agree_with_libphonenumber(code: str) -> None:
     record = D.emergency[code]
     assert record.sources and all(key in D.sources for key in record.sources)
-    assert re.fullmatch(r"\d{4}-\d{2}", record.verified)
+    assert re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", record.verified)
     if PhoneMetadata.short_metadata_for_region(code) is None:
         pytest.skip(f"libphonenumber has no short-number data for {code}")
     allowed = EMERGENCY_NOT_IN_LIBPHONENUMBER.get(code, set())
@@ -222,15 +230,12 @@ def test_low_confidence_emergency_rows_ship_only_the_fields_kept_on_purpose() ->
     for code in (
         "CD",
         "CM",
-        "CW",
         "ET",
         "GN",
         "GQ",
         "GW",
         "KI",
         "LS",
-        "BL",
-        "SX",
         "KP",
         "NF",
         "MR",
@@ -265,7 +270,7 @@ RESEARCH_TABLE: dict[str, tuple[set[str], set[str]]] = {
     "FI": ({"112"}, {"+358925250111"}),
     "JP": ({"119", "110"}, {"+81120279338"}),
     "KR": ({"119", "112"}, {"109"}),
-    "IN": ({"112"}, {"14416", "+9118008914416"}),
+    "IN": ({"112", "108"}, {"14416", "+9118008914416"}),
     "ZA": ({"10111", "10177", "112"}, {"+27800456789", "31393"}),
     "BR": ({"192", "190"}, {"188"}),
     "MX": ({"911"}, {"+528009112000"}),
@@ -282,12 +287,12 @@ RESEARCH_TABLE: dict[str, tuple[set[str], set[str]]] = {
     "KE": ({"999", "112"}, {"1199"}),
     "CO": ({"123"}, {"106", "+573007548933"}),
     "CL": ({"131", "133"}, {"*4141"}),
-    "PE": ({"105", "117"}, {"113"}),
+    "PE": ({"105", "106"}, {"113"}),
     "UA": ({"112"}, {"7333"}),
     "HU": ({"112"}, {"116123"}),
     "IS": ({"112"}, {"1717"}),
     "LT": ({"112"}, {"116123", "+37080028888"}),
-    "LK": ({"110", "119"}, {"1926"}),
+    "LK": ({"1990", "119"}, {"1926"}),
     "GH": ({"112"}, {"+233800678678"}),
 }
 
@@ -341,3 +346,16 @@ def test_telefono_amico_is_not_24_7_and_has_no_whatsapp() -> None:
     s = SERVICES["it-telefono-amico"]
     assert not s.always_open and s.hours and "10:00" in s.hours
     assert not any(t.kind == "whatsapp" for t in s.texts)
+
+
+def test_the_reviewed_emergency_corrections_are_shipped() -> None:
+    # crisis-data review 2026-12-01, items 1, 10, 11 and section 2.2
+    assert D.emergency["PE"].ambulance == ("106",) and "117" not in D.emergency["PE"].numbers()
+    assert D.emergency["IN"].ambulance == ("108",) and "102" in (D.emergency["IN"].note or "")
+    assert D.emergency["LK"].ambulance == ("1990",)
+    assert D.emergency["CW"].general == ("911",)
+    assert D.emergency["SX"].general == ("911",)
+    assert D.emergency["BL"].ambulance == ("15",) and D.emergency["BL"].fire == ("18",)
+    for code in ("PE", "IN", "LK", "CW", "SX", "BL"):
+        assert D.emergency[code].verified == "2026-12-01", code
+        assert len(D.emergency[code].sources) >= 2, code

@@ -12,6 +12,8 @@ Rules (the same ones the docs state):
 
 * H and M rows are shipped as they are, with their confidence.
 * NA rows (no population or no service) ship the country name only.
+* Rows named in ``CORRECTIONS`` below get the reviewed correction laid over them (with its own
+  sources and verified date).
 * L rows ship nothing as fact, except the fields listed in ``L_ROWS_KEPT`` below. A field is kept only
   when the reviewer's notes do not name it as conflicting, single-source or swapped, the row is not
   marked as conflicting as a whole, and libphonenumber also lists that number as an emergency number
@@ -80,6 +82,107 @@ SOURCES: dict[str, dict[str, str]] = {
 }
 
 
+# Corrections from the crisis-data review (2026-12-01, items 1, 10, 11 and section 2.2), applied
+# over the research table: the table stays a faithful copy of the research, and each change is here
+# with its reason. Every corrected number was checked on 2026-12-01 against stored copies of at
+# least two independent public pages; what could not be checked on the service's own site is
+# recorded in docs/crisis-directory.md. A correction replaces the fields it names, adds its sources
+# to the row's, and sets the confidence, the note and the verified date.
+CORRECTED = "2026-12-01"
+CORRECTIONS: dict[str, dict[str, Any]] = {
+    # 117 is in libphonenumber, but SAMU, the health ministry's ambulance service, answers on 106.
+    "PE": {"ambulance": ["106"], "sources": ["PE-SAMU"], "confidence": "M"},
+    # 108 is the emergency ambulance in most states; 102 transports pregnant women and newborns.
+    "IN": {
+        "ambulance": ["108"],
+        "note": "102 is an ambulance for pregnant women, mothers and newborns.",
+        "sources": ["IN-NHM"],
+        "confidence": "H",
+    },
+    # 1990 Suwa Seriya is the free island-wide ambulance; 110 is Colombo's fire and rescue line.
+    "LK": {
+        "ambulance": ["1990"],
+        "note": "1990 is Suwa Seriya, the free ambulance for the whole island.",
+        "sources": ["LK-1990"],
+        "confidence": "M",
+    },
+    # The research row conflicted as a whole; 911 is the number both islands' services publish.
+    "CW": {"general": ["911"], "sources": ["CW-911"], "confidence": "M"},
+    "SX": {"general": ["911"], "fire": ["919"], "sources": ["SX-911"], "confidence": "M"},
+    # Saint-Barthélemy uses France's numbers; the SAMU of Guadeloupe answers 15 for the island.
+    # 112 is left out: no source names it for Saint-Barthélemy.
+    "BL": {
+        "police": ["17"],
+        "ambulance": ["15"],
+        "fire": ["18"],
+        "sources": ["BL-FR"],
+        "confidence": "M",
+    },
+}
+CORRECTION_SOURCES: dict[str, dict[str, str]] = {
+    "PE-SAMU": {
+        "name": "Peru's health ministry SAMU on the free 24-hour line 106: Agencia Andina "
+        "(state news agency, 2016-10-04), El Comercio (2025-12-21), Infobae (2026-01-06), "
+        "Gestión (2025-11-27)",
+        "url": "https://andina.pe/agencia/noticia-en-casos-emergencia-medica-poblacion-puede-"
+        "acudir-a-linea-gratuita-106-del-samu-633915.aspx",
+        "date": "2026-01-06",
+    },
+    "IN-NHM": {
+        "name": "National Health Mission, National Ambulance Service (108 emergency response, "
+        "102 patient transport for pregnant women and children); Wikipedia, 102 (ambulance "
+        "service)",
+        "url": "http://nhm.gov.in/hi/nrhm-components/health-systems-strengthening/"
+        "emri-patient-transport-service.html",
+    },
+    "LK-1990": {
+        "name": "1990 Suwa Seriya, free island-wide ambulance: Daily FT (2018-01-04), The Island "
+        "and OnLanka (2021-07-28), The Morning (2025-10, the health minister in Parliament)",
+        "url": "http://www.ft.lk/front-page/1990-Suwasariya-emergency-ambulance-service-gets-"
+        "fresh-boost/44-646455",
+        "date": "2025-10",
+    },
+    "CW-911": {
+        "name": "Curaçao police and fire brigade emergency number 911, as reported by "
+        "Curaçao.nu (2021-04) and listed by libphonenumber",
+        "url": "https://curacao.nu/brandweer-rukt-255-keer-uit-in-de-eerste-drie-maanden-van-2021/",
+        "date": "2021-04",
+    },
+    "SX-911": {
+        "name": "Sint Maarten Police Force (KPSM) statements: emergency hotline 911 (721news, "
+        "2020-03-20 and 2022-07-19); fire department 919 (The Daily Herald)",
+        "url": "https://www.721news.com/2022/07/philipsburg-police-station-closed-for-"
+        "sterilization-and-disinfection/",
+        "date": "2022-07-19",
+    },
+    "BL-FR": {
+        "name": "France's emergency numbers (15 SAMU, 17 police, 18 fire), with SAMU 15 of "
+        "Guadeloupe answering for Saint-Martin and Saint-Barthélemy: Guadeloupe la 1ère "
+        "(2021-06-02); fire 18 also in libphonenumber",
+        "url": "https://la1ere.francetvinfo.fr/guadeloupe/les-numeros-d-urgence-des-pompiers-du-"
+        "samu-et-de-la-police-connaissent-des-dysfonctionnements-dans-plusieurs-departements-"
+        "1024690.html",
+        "date": "2021-06-02",
+    },
+}
+
+
+def apply_correction(code: str, emergency: dict[str, Any] | None, row: dict[str, str]) -> Any:
+    """The row's emergency record with the reviewed correction for ``code`` laid over it."""
+    fix = CORRECTIONS[code]
+    record: dict[str, Any] = dict(emergency or {})
+    for field in FIELDS:
+        if field in fix:
+            record[field] = list(fix[field])
+    record = {f: record[f] for f in FIELDS if record.get(f)}
+    record["confidence"] = fix["confidence"]
+    if "note" in fix:
+        record["note"] = fix["note"]
+    record["sources"] = [*sources_for(row["source"]), *fix["sources"]]
+    record["verified"] = CORRECTED
+    return record
+
+
 def split_numbers(cell: str) -> list[str]:
     return [part.strip() for part in cell.split("/") if part.strip()]
 
@@ -130,9 +233,16 @@ def build(rows: list[dict[str, str]]) -> dict[str, Any]:
         if emergency is not None:
             emergency["sources"] = sources_for(row["source"])
             emergency["verified"] = VERIFIED
+        if code in CORRECTIONS:
+            emergency = apply_correction(code, emergency, row)
+        if emergency is not None:
             entry["emergency"] = emergency
         countries[code] = entry
-    return {"schema_version": 1, "sources": SOURCES, "countries": dict(sorted(countries.items()))}
+    return {
+        "schema_version": 1,
+        "sources": {**SOURCES, **CORRECTION_SOURCES},
+        "countries": dict(sorted(countries.items())),
+    }
 
 
 def render() -> str:
