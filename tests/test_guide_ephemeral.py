@@ -50,7 +50,9 @@ def setup_machine(tmp_path: Path) -> tuple[Path, Path, Path, Path, dict[str, str
     return home, tmpdir, usb, pycache, env
 
 
-def run_session(env: dict[str, str], lines: list[str]) -> subprocess.CompletedProcess[str]:
+def run_session(
+    env: dict[str, str], lines: list[str], code: int = 0
+) -> subprocess.CompletedProcess[str]:
     result = subprocess.run(
         [sys.executable, "-m", "safeplan", "guide", "--plain", "--ephemeral"],
         input="\n".join(lines) + "\n",
@@ -60,7 +62,7 @@ def run_session(env: dict[str, str], lines: list[str]) -> subprocess.CompletedPr
         cwd=ROOT,
         timeout=120,
     )
-    assert result.returncode == 0, result.stderr
+    assert result.returncode == code, result.stderr
     assert "Traceback" not in result.stderr
     return result
 
@@ -111,7 +113,8 @@ def test_input_ending_early_writes_nothing_either(tmp_path: Path) -> None:
     home, tmpdir, usb, pycache, env = setup_machine(tmp_path)
     before = {p: snapshot(p) for p in (home, tmpdir, usb)}
 
-    run_session(env, plan_lines()[:9])
+    result = run_session(env, plan_lines()[:9], code=130)
+    assert "If you stop now, it is forgotten." in result.stdout
 
     for folder, listing in before.items():
         assert snapshot(folder) == listing, folder

@@ -148,6 +148,8 @@ class StepReflection(Model):
 
     likelihood: Likelihood | None = None
     barriers: LongText = ""
+    way_round: LongText = ""
+    """The person's own way round what might get in the way: shown with its step in the plan."""
 
 
 class AfterPlan(Model):
@@ -155,8 +157,13 @@ class AfterPlan(Model):
 
     likelihood_of_use: Likelihood | None = None
     what_might_get_in_the_way: LongText = ""
+    way_round: LongText = ""
     where_kept: LongText = ""
     who_has_a_copy: LongText = ""
+    follow_up_when: LongText = ""
+    """When the person will look at the plan again (the session's follow-up)."""
+    follow_up_with: LongText = ""
+    """Who they will look at it with, or who will check in."""
 
 
 class SafetyPlan(Model):
@@ -342,6 +349,8 @@ class VaultPayload(Model):
     harm_reduction: HarmReductionPlan = Field(default_factory=HarmReductionPlan)
     checkins: list[CheckIn] = Field(default_factory=list)
     use_entries: list[UseEntry] = Field(default_factory=list)
+    pages_version: Annotated[int, Field(ge=1, le=100)] = 1
+    """Which version of the guide's pages the step index counts (1: before the story page)."""
     self_checks: list[SelfCheck] = Field(default_factory=list)
     settings: Settings = Field(default_factory=Settings)
     guide: GuideProgress | None = None

@@ -30,7 +30,7 @@ def run_tui(args: argparse.Namespace) -> int:
 
 def run_guide_tui(args: argparse.Namespace, voice: Voice | None) -> int:
     """``safeplan guide`` in a full terminal."""
-    from safeplan.tui.screens.guide import make_guide_app
+    from safeplan.tui.screens.guide_app import make_guide_app
 
     environ = dict(os.environ)
     if args.ephemeral:

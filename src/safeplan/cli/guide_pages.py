@@ -1,0 +1,138 @@
+"""The plain guide's pages that are not a list of entries: the opening, the story of a recent
+crisis, step 6's conversation about means, and one question with one answer."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from safeplan.cli.plain import Command
+from safeplan.core import guide as flow
+from safeplan.core.guide import words
+
+if TYPE_CHECKING:
+    from safeplan.cli.guide_plain import Nav, PlainGuide
+
+CRISIS = {
+    "crisis": "show crisis lines and your own people, then come back to this question",
+    "help": "the same as crisis, and these words",
+}
+STORY_COMMANDS = {"skip": "leave this out and go on to the first step", "back": "go back"}
+
+
+def run_opening(session: PlainGuide, page: flow.OpeningPage) -> Nav:
+    """What the session is, who is here, what is kept, and that the person can stop any time."""
+    io = session.io
+    io.say(page.prompt.get(session.voice))
+    if session.voice_override is None:
+        io.blank()
+        session.ask_voice()
+        session.save()
+    session.say_helper(page.facilitator)
+    io.say(words.KEPT_NOWHERE if session.ephemeral else words.KEPT_IN_VAULT)
+    io.say(
+        words.STOP_ANY_TIME,
+        "Type help or crisis at any question to see crisis lines and your own people; then the "
+        "same question comes back. Type help to hear the other words you can use, such as back, "
+        "skip, examples and pause.",
+    )
+    return "forward"
+
+
+def run_story(session: PlainGuide, page: flow.StoryPage) -> Nav:
+    """The story of a recent crisis: held only here; the person picks what becomes a warning sign."""
+    io = session.io
+    session.say_prompt(page)
+    commands = {**STORY_COMMANDS, **CRISIS}
+    moments: list[str] = []
+    question = (
+        f"{page.ask.get(session.voice)} Press Enter on an empty line when you have finished, or "
+        "type skip."
+    )
+    while True:
+        answer = io.ask(question, commands=commands)
+        if isinstance(answer, Command):
+            if answer.word in ("skip", "back", "pause"):
+                return answer.word  # type: ignore[return-value]
+            session.common(answer.word, commands, page.examples)
+            continue
+        if not answer:
+            break
+        moments.append(answer)
+        question = "What came next? Press Enter on an empty line when you have finished."
+    if not moments:
+        return "forward"
+    io.say("You said:")
+    io.items(moments, numbered=True)
+    while True:
+        answer = io.ask(
+            page.keep_question,
+            commands=commands,
+            hint="Type their numbers, for example 1 3, or press Enter to keep none of them.",
+        )
+        if isinstance(answer, Command):
+            if answer.word in ("skip", "back"):
+                break
+            session.common(answer.word, commands, page.examples)
+            continue
+        if not answer:
+            break
+        chosen = flow.chosen_numbers(answer, len(moments))
+        if chosen is None:
+            io.say(f"Please type numbers from 1 to {len(moments)}, or press Enter to keep none.")
+            continue
+        added = flow.keep_story(session.store.payload, moments, chosen)
+        session.save()
+        io.say(f"Added {added} to your warning signs. The rest of what you said is not kept.")
+        return "forward"
+    io.say("Nothing of what you said was kept.")
+    return "forward"
+
+
+def talk(session: PlainGuide, step: flow.GuideStep) -> None:
+    """Step 6's conversation about means, before anything is written. Nothing here is stored."""
+    io = session.io
+    io.say("Talk it through first. Nothing from this talk is saved unless you write it as a step:")
+    for point in step.talk:
+        io.say(f"- {point.title}: {point.ask.get(session.voice)}")
+
+
+def ask_question(session: PlainGuide, page: flow.Page, question: flow.Question) -> Nav | None:
+    """One question with one answer. An unanswered likelihood is asked again on Enter."""
+    io = session.io
+    payload = session.store.payload
+    commands = session.question_commands
+    if session.voice == "with_someone":
+        io.say(f"{words.HELPER}: {question.facilitator}")
+    examples = question.examples or getattr(page, "examples", ())
+    while True:
+        current = flow.answer_of(payload, page, question)
+        prompt = question.prompt.get(session.voice)
+        answer: str | Command
+        if question.kind == "likelihood":
+            options = [(k, flow.LIKELIHOOD_WORDS[k]) for k in flow.LIKELIHOODS]
+            answer = io.choose(
+                prompt, options, commands=commands, default=current, also="or type skip"
+            )
+        else:
+            hint = (
+                f"You said before: {current}. Press Enter to keep it, or type a new answer."
+                if current
+                else "Press Enter to leave it empty."
+            )
+            answer = io.ask(prompt, commands=commands, hint=hint)
+        if isinstance(answer, Command):
+            if answer.word == "skip":
+                return None
+            if answer.word in ("back", "pause"):
+                return answer.word  # type: ignore[return-value]
+            session.common(answer.word, commands, examples)
+            continue
+        if answer == "" or answer == current:
+            return None
+        try:
+            flow.set_answer(payload, page, question, answer)
+        except flow.AnswerNotKept as exc:
+            io.say(exc.message, exc.hint)
+            continue
+        session.save()
+        return None

@@ -1,0 +1,167 @@
+"""The widgets of one guided-session page, built from the core's flow definition
+(:mod:`safeplan.core.guide`): the opening, the story of a recent crisis, a step, and questions.
+Nothing here keeps state or saves; :class:`~safeplan.tui.screens.guide.GuideScreen` does."""
+
+from __future__ import annotations
+
+from textual.widget import Widget
+from textual.widgets import RadioButton, RadioSet, SelectionList, Static
+
+from safeplan.core import guide as flow
+from safeplan.core.guide import words
+from safeplan.core.guide.help import danger_lines
+from safeplan.core.models import VaultPayload, Voice
+from safeplan.core.sections import item_label
+from safeplan.tui.widgets.fields import TextField
+
+
+class LikelihoodChoice(RadioSet):
+    """A likelihood answer that is never chosen for the person: Enter chooses only once the
+    arrow keys have moved to an answer, or an answer was chosen before."""
+
+    def __init__(self, *buttons: RadioButton, id: str) -> None:  # noqa: A002
+        super().__init__(*buttons, id=id)
+        self.moved = False
+
+    def action_previous_button(self) -> None:
+        super().action_previous_button()
+        self.moved = self.is_mounted and self.has_focus
+
+    def action_next_button(self) -> None:
+        super().action_next_button()
+        self.moved = self.is_mounted and self.has_focus
+
+    def action_toggle_button(self) -> None:
+        if self.pressed_index < 0 and not self.moved:
+            self.app.notify(words.LIKELIHOOD_NOT_CHOSEN, title="Not chosen yet")
+            return
+        super().action_toggle_button()
+
+    def on_focus(self) -> None:
+        self.moved = False
+
+
+def helper(cues: tuple[str, ...], wid: str) -> Static:
+    text = f"{words.HELPER}:\n" + "\n".join(f"- {cue}" for cue in cues)
+    return Static(text, id=wid, classes="facilitator", markup=False)
+
+
+def heading(page: flow.Page) -> list[Widget]:
+    """The explanation (steps), the helper's cues, the person's prompt and the hidden examples."""
+    extra: list[Widget] = []
+    if isinstance(page, flow.GuideStep):
+        extra.append(Static(page.explanation, classes="prompt", markup=False))
+    return [
+        *extra,
+        helper(page.facilitator, "guide-facilitator"),
+        Static("", id="guide-prompt", classes="prompt", markup=False),
+        Static(examples_text(page), id="guide-examples", classes="examples", markup=False),
+    ]
+
+
+def examples_text(page: flow.Page) -> str:
+    lines = ["Some examples. Yours can be anything, in your own words:"]
+    lines += [f"- {e}" for e in page.examples]
+    for question in page.questions:
+        if question.examples:
+            lines.append(f"{question.label}, for example: {'; '.join(question.examples)}")
+    return "\n".join(lines)
+
+
+def opening_widgets(page: flow.OpeningPage, voice: Voice, ephemeral: bool) -> list[Widget]:
+    kept = words.KEPT_NOWHERE if ephemeral else words.KEPT_IN_VAULT
+    choices = [RadioButton(label, value=key == voice) for key, label in words.VOICE_CHOICES]
+    return [
+        Static("", id="guide-prompt", classes="prompt", markup=False),
+        Static(words.WHO_IS_HERE, classes="label", markup=False),
+        RadioSet(*choices, id="voice-choice"),
+        helper(page.facilitator, "guide-facilitator"),
+        Static(f"{kept} {words.STOP_ANY_TIME}", classes="prompt", markup=False),
+        Static(
+            "Press ctrl+g at any time for crisis lines and your own people; you come back to the "
+            "same place. F4 shows what to do if someone is in danger right now.",
+            classes="prompt",
+            markup=False,
+        ),
+        Static(examples_text(page), id="guide-examples", classes="examples", markup=False),
+    ]
+
+
+def story_widgets(page: flow.StoryPage, voice: Voice, moments: list[str]) -> list[Widget]:
+    return [
+        *heading(page),
+        Static(page.ask.get(voice) + " Press Enter after each.", classes="label", markup=False),
+        TextField(placeholder="What happened (not saved)", id="story-moment"),
+        Static(
+            page.keep_question + " Press space on each one to keep; the rest is let go.",
+            classes="label",
+            markup=False,
+        ),
+        SelectionList[int](*((m, i) for i, m in enumerate(moments)), id="story-keep"),
+    ]
+
+
+def step_widgets(step: flow.GuideStep, payload: VaultPayload, voice: Voice) -> list[Widget]:
+    widgets = heading(step)
+    if step.talk:
+        lines = ["Talk it through first. Nothing from this talk is saved unless you write a step:"]
+        lines += [f"- {point.title}: {point.ask.get(voice)}" for point in step.talk]
+        widgets.append(Static("\n".join(lines), id="guide-talk", classes="prompt", markup=False))
+    for i, collector in enumerate(step.collects):
+        widgets.append(Static(collector.title, classes="section-title", markup=False))
+        widgets.append(
+            Static(entries_text(payload, collector), id=f"entries-{i}", classes="entries")
+        )
+        widgets.append(
+            Static(
+                f"{collector.ask.get(voice)} Press Enter to add it.",
+                classes="label",
+                markup=False,
+            )
+        )
+        for j, field in enumerate(collector.fields):
+            hint = field.label if j == 0 else f"{field.label} (you can leave this empty)"
+            widgets.append(TextField(placeholder=hint, id=f"entry-{i}-{j}"))
+    widgets += question_widgets(step, payload)
+    return widgets
+
+
+def question_widgets(page: flow.Page, payload: VaultPayload) -> list[Widget]:
+    widgets: list[Widget] = []
+    for k, question in enumerate(page.questions):
+        widgets.append(
+            Static(
+                f"{words.HELPER}: {question.facilitator}",
+                id=f"qhelper-{k}",
+                classes="facilitator label",
+                markup=False,
+            )
+        )
+        widgets.append(Static("", id=f"qprompt-{k}", classes="label", markup=False))
+        current = flow.answer_of(payload, page, question)
+        if question.kind == "likelihood":
+            buttons = [
+                RadioButton(flow.LIKELIHOOD_WORDS[key], value=key == current)
+                for key in flow.LIKELIHOODS
+            ]
+            widgets.append(LikelihoodChoice(*buttons, id=f"answer-{k}"))
+        else:
+            widgets.append(
+                TextField(
+                    value=current or "",
+                    placeholder="Your words (you can leave this empty)",
+                    id=f"answer-{k}",
+                )
+            )
+    return widgets
+
+
+def entries_text(payload: VaultPayload, collector: flow.Collector) -> str:
+    items = flow.entries(payload.plan, collector)
+    if not items:
+        return "Nothing here yet."
+    return "\n".join(f"- {item_label(item)}" for item in items)
+
+
+def danger_text(voice: Voice) -> str:
+    return "\n".join(danger_lines(voice, 76)) + "\nPress ctrl+g for the numbers. F4 hides this."
