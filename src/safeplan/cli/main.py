@@ -37,6 +37,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "safeplan.cli.commands.breathe",
     "safeplan.cli.commands.ground",
     "safeplan.cli.commands.urge",
+    "safeplan.cli.commands.hope",
 )
 
 EXIT_CODES_HELP = """\

@@ -296,6 +296,18 @@ class SelfCheck(Item):
     answers: list[Annotated[int, Field(ge=0, le=3)]] = Field(max_length=9)
 
 
+HopeKind = Literal["message", "said", "memory", "plan", "quote", "other"]
+
+
+class HopeItem(Item):
+    """Something worth holding on to, kept in the hope box (see :mod:`safeplan.core.hope`)."""
+
+    kind: HopeKind = "message"
+    text: LongText
+    who: ShortText = ""
+    added_at: AwareDatetime = Field(default_factory=now)
+
+
 # --- Settings and session state ------------------------------------------------------------------
 
 Voice = Literal["with_someone", "on_my_own"]
@@ -352,6 +364,7 @@ class VaultPayload(Model):
     pages_version: Annotated[int, Field(ge=1, le=100)] = 1
     """Which version of the guide's pages the step index counts (1: before the story page)."""
     self_checks: list[SelfCheck] = Field(default_factory=list)
+    hope_box: list[HopeItem] = Field(default_factory=list)
     settings: Settings = Field(default_factory=Settings)
     guide: GuideProgress | None = None
 

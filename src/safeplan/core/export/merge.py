@@ -194,6 +194,12 @@ def merge_payloads(
         key=lambda s: s.at,
     )
     merged.created_at = min(current.created_at, incoming.created_at)
+    merged.hope_box = _merge_items(
+        current.hope_box,
+        incoming.hope_box,
+        preview.kinds.setdefault("hope box items", Tally()),
+        True,
+    )
     commit_plan_change(merged, note="Merged from an import")
     return merged, preview
 
