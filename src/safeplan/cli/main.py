@@ -103,6 +103,13 @@ def build_parser() -> Parser:
     )
     parser.add_argument("--version", action="version", version=f"safeplan {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+    parser.add_argument(
+        "--plain",
+        dest="plain_menu",
+        action="store_true",
+        help="a numbered plain menu instead of the full-screen app (also with ACCESSIBLE=1, "
+        "TERM=dumb, or when input is not a terminal)",
+    )
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub, common)
     return parser
@@ -136,6 +143,12 @@ def _run(args: argparse.Namespace) -> int:
     handler = getattr(args, "handler", None)
     if handler is None:
         from safeplan.cli.launch import run_app
+        from safeplan.cli.plain import plain_mode_wanted
+
+        if plain_mode_wanted(force=getattr(args, "plain_menu", False)):
+            from safeplan.cli.plain_menu import run_plain_menu
+
+            return run_plain_menu(args)
 
         return run_app(args)
     module_name, func_name = handler.split(":")

@@ -67,12 +67,13 @@ def checkin(args: argparse.Namespace) -> int:
     from safeplan.core.checkins import add_checkin, new_checkin
 
     interactive = args.mood is None
-    if interactive:
+    plain = getattr(args, "plain_answers", None)  # the plain menu's answers, piped or typed
+    if interactive and plain is None:
         require_terminal("Without --mood, `safeplan checkin`", "for example --mood 5")
     at = parse_at(args.at)
     with open_store(args) as store:
         if interactive:
-            values = _ask_checkin(Prompter(), args)
+            values = _ask_checkin(Prompter(plain.ask, plain.say) if plain else Prompter(), args)
         else:
             values = {
                 "mood": args.mood,

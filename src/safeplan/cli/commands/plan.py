@@ -1,5 +1,5 @@
-"""`safeplan plan show|review|history`: the plan as printable text, marking it reviewed, and its
-earlier versions with what changed."""
+"""`safeplan plan show|use|review|history`: the plan as printable text, going through it one step
+at a time in plain text, marking it reviewed, and its earlier versions with what changed."""
 
 from __future__ import annotations
 
@@ -24,6 +24,16 @@ def register(sub: argparse._SubParsersAction[Any], common: argparse.ArgumentPars
         "safeplan.cli.commands.plan:show",
     )
     add_render_options(show)
+    use = add_command(
+        plan,
+        common,
+        "use",
+        "use your plan now: one step at a time, in plain text, ending on what matters most",
+        "safeplan.cli.commands.plan:use",
+        description="Use your plan now: one step at a time, one line per answer (it works with a "
+        "screen reader and with answers piped in). Type help at any step for crisis lines.",
+    )
+    use.add_argument("--country", metavar="CODE", help="whose crisis lines to show (e.g. GB)")
     add_command(
         plan,
         common,
@@ -52,6 +62,19 @@ def show(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         text = render("text", store.payload, width=args.width, country=args.country)
     write(text)
+    return errors.EXIT_OK
+
+
+def use(args: argparse.Namespace) -> int:
+    from safeplan.cli.plain_answers import Answers
+    from safeplan.cli.walk import walk_plain
+    from safeplan.core.kept_country import country
+
+    answers = getattr(args, "plain_answers", None) or Answers()
+    with open_store(args) as store:
+        where = country(given=args.country, vault=store.payload.settings.country)
+        if walk_plain(answers, store.payload, where):
+            store.save()
     return errors.EXIT_OK
 
 

@@ -1,0 +1,236 @@
+"""`safeplan` in plain mode: a numbered menu from piped input (or ACCESSIBLE, TERM=dumb, --plain),
+every entry driven line by line, no escape byte written, control characters never stored, end of
+input never a hang; and `safeplan plan use`, the walk-through in plain text."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from safeplan.cli import plain_menu
+from safeplan.cli.main import build_parser
+from safeplan.cli.plain import Plain
+from safeplan.cli.plain_answers import Answers, clean_answer
+from safeplan.core.models import (
+    Contact,
+    HarmReductionPlan,
+    SafetyPlan,
+    TextItem,
+    VaultPayload,
+)
+from safeplan.core.vault import Vault
+from tests.cli_helpers import ROOT, run
+from tests.conftest import subprocess_env
+
+PASSPHRASE = "correct horse battery"
+
+
+def make_vault(path: Path) -> Path:
+    payload = VaultPayload(
+        plan=SafetyPlan(
+            warning_signs=[TextItem(text="I stop answering messages")],
+            coping=[TextItem(text="Walk round the block"), TextItem(text="Cold water")],
+            help_contacts=[Contact(name="Robin", phone="555 0101", relationship="brother")],
+            reasons=[TextItem(text="My niece Maya")],
+        ),
+        harm_reduction=HarmReductionPlan(),
+    )
+    payload.settings.country = "GB"
+    vault, _code = Vault.create(path, PASSPHRASE, payload)
+    vault.close()
+    return path
+
+
+def reopen(path: Path) -> VaultPayload:
+    with Vault.open(path, PASSPHRASE) as vault:
+        return vault.payload
+
+
+@pytest.fixture
+def vault(tmp_path: Path) -> Path:
+    return make_vault(tmp_path / "vault.json")
+
+
+def menu_number(*argv: str) -> str:
+    parser = build_parser()
+    shown = [e for e in plain_menu.MENU if plain_menu.installed(e, parser)]
+    return str([e.argv for e in shown].index(argv) + 1)
+
+
+def sp(home: Path, vault: Path, stdin: str, *args: str) -> subprocess.CompletedProcess[str]:
+    return run(home, "--vault", str(vault), *args, stdin=stdin, timeout=60)
+
+
+def no_escapes(result: subprocess.CompletedProcess[str]) -> None:
+    assert "\x1b" not in result.stdout and "\x1b" not in result.stderr
+
+
+def test_no_terminal_and_no_input_prints_the_menu_and_ends(
+    isolated_home: Path, vault: Path
+) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "safeplan", "--vault", str(vault)],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        env=subprocess_env(isolated_home, LANG="en_GB.UTF-8"),
+        cwd=ROOT,
+        timeout=30,
+    )
+    assert result.returncode == 0
+    no_escapes(result)
+    first = result.stdout.splitlines()[:2]
+    assert first[1].startswith("In danger right now? Call 999 or 112."), "help before any question"
+    assert "1. Use my plan now" in result.stdout
+
+
+@pytest.mark.parametrize("env", [{"ACCESSIBLE": "1"}, {"TERM": "dumb"}])
+def test_accessible_and_dumb_terminals_get_the_menu(isolated_home: Path, vault: Path, env) -> None:  # type: ignore[no-untyped-def]
+    result = run(isolated_home, "--vault", str(vault), stdin="", env=env)
+    assert result.returncode == 0 and "What would you like to do?" in result.stdout
+    no_escapes(result)
+
+
+def test_plain_flag_is_in_help(isolated_home: Path) -> None:
+    assert "--plain" in run(isolated_home, "--help").stdout
+
+
+def test_every_entry_is_reached_with_piped_answers(isolated_home: Path, vault: Path) -> None:
+    """Each entry in turn, one session per entry, as a script or a screen-reader user would."""
+    parser = build_parser()
+    for entry in plain_menu.MENU:
+        if not plain_menu.installed(entry, parser):
+            continue
+        number = menu_number(*entry.argv)
+        answers = {
+            ("checkin",): "5\n\n\n\n\n\n\n\n",
+            ("use",): "coffee\n\n\n\n\n\n\n\n\n\n\n",
+            ("plan", "use"): "\n\n\n1\n2\n",
+        }.get(entry.argv, "")
+        stdin = f"{number}\n{PASSPHRASE}\n{answers}"
+        result = sp(isolated_home, vault, stdin)
+        no_escapes(result)
+        assert "Traceback" not in result.stdout
+        assert result.returncode in (0, 1), (entry, result.stdout[-600:], result.stderr)
+        assert "What would you like to do?" in result.stdout
+
+
+def test_check_in_from_the_menu_is_saved_without_control_characters(
+    isolated_home: Path, vault: Path
+) -> None:
+    stdin = f"{menu_number('checkin')}\n{PASSPHRASE}\n6\n\n\n\n\n\n\nA \x1b[31mred\x1b[0m day\x07\n"
+    result = sp(isolated_home, vault, stdin + "\n")  # the last Enter ends the menu's input
+    assert result.returncode == 0, result.stdout + result.stderr
+    no_escapes(result)
+    (checkin,) = reopen(vault).checkins
+    assert checkin.mood == 6
+    assert checkin.note == "A red day"
+
+
+def test_input_ending_part_way_is_a_calm_non_zero_stop(isolated_home: Path, vault: Path) -> None:
+    result = sp(isolated_home, vault, f"{menu_number('checkin')}\n{PASSPHRASE}\n")
+    assert result.returncode == 1
+    assert "nothing was saved" in result.stdout
+    assert reopen(vault).checkins == []
+
+
+def test_a_wrong_passphrase_goes_back_to_the_menu(isolated_home: Path, vault: Path) -> None:
+    result = sp(isolated_home, vault, f"{menu_number('plan', 'show')}\nnot it at all\n")
+    assert result.returncode == 0
+    assert "does not open this vault" in result.stdout
+    assert result.stdout.count("What would you like to do?") == 2
+
+
+def test_plain_walkthrough_reaches_what_matters_most(isolated_home: Path, vault: Path) -> None:
+    # step 1 Enter; step 2: "1" (it helped) then Enter; step 4 Enter; step 7 Enter; Yes; remember.
+    stdin = f"{PASSPHRASE}\n\n1\n\n\n\n1\n1\n"
+    result = run(
+        isolated_home,
+        "plan", "use", "--vault", str(vault), "--passphrase-file", "-", stdin=stdin,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr
+    no_escapes(result)
+    out = result.stdout
+    assert "Step 7 of 7: What matters most to me" in out and "My niece Maya" in out
+    assert "Step 1: " not in out and "Do you feel safer now?" in out
+    assert "I'm glad that helped" in out
+    payload = reopen(vault)
+    assert payload.settings.remember_what_helped_asked
+    (use,) = payload.plan_uses
+    assert use.outcomes[0].helped_items == [payload.plan.coping[0].id]
+
+
+def test_not_safer_in_plain_mode_shows_the_numbers_and_the_persons_people(
+    isolated_home: Path, vault: Path
+) -> None:
+    stdin = f"{PASSPHRASE}\nend\n\n3\n"
+    result = run(
+        isolated_home,
+        "plan", "use", "--vault", str(vault), "--passphrase-file", "-", stdin=stdin,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    after = result.stdout.split("Do you feel safer now?")[1]
+    assert "Call 999 or 112" in after and "Samaritans" in after and "Robin" in after
+    assert reopen(vault).plan_uses == [], "nothing kept without being asked"
+
+
+def test_help_at_a_step_shows_crisis_lines_and_stays(isolated_home: Path, vault: Path) -> None:
+    result = run(
+        isolated_home,
+        "plan", "use", "--vault", str(vault), "--passphrase-file", "-",
+        stdin=f"{PASSPHRASE}\nhelp\n",
+    )  # fmt: skip
+    out = result.stdout
+    assert "Call 999 or 112" in out.split("Step 1 of 7")[1]
+    assert result.returncode == 1, "the input ended part way"
+
+
+def test_an_empty_plan_gets_help_not_a_list_of_empty_steps(
+    isolated_home: Path, tmp_path: Path
+) -> None:
+    path = tmp_path / "empty.json"
+    Vault.create(path, PASSPHRASE)[0].close()
+    result = run(
+        isolated_home, "plan", "use", "--vault", str(path), "--passphrase-file", "-",
+        stdin=f"{PASSPHRASE}\n", env={"LANG": "en_GB.UTF-8"},
+    )  # fmt: skip
+    assert result.returncode == 0
+    assert "nothing in it yet" in result.stdout and "999" in result.stdout
+    assert "No warning signs written yet" not in result.stdout
+
+
+def test_clean_answer_drops_what_a_terminal_would_act_on() -> None:
+    assert clean_answer("\x1b[8mhidden\x1b[0m text\x07") == "hidden text"
+    assert clean_answer("a\tb\u202ec\u200b") == "a bc"
+    assert clean_answer("\x1b]0;title\x07name") == "name"
+    assert clean_answer("  café 🙂 ") == "café 🙂"
+
+
+def test_ctrl_c_with_unsaved_words_asks_first() -> None:
+    class Interrupting(io.StringIO):
+        def __init__(self, text: str) -> None:
+            super().__init__(text)
+            self.first = True
+
+        def readline(self, size: int = -1) -> str:
+            if self.first:
+                self.first = False
+                raise KeyboardInterrupt
+            return super().readline(size)
+
+    out = io.StringIO()
+    answers = Answers(Plain(Interrupting("\nmy words\n"), out))
+    answers.unsaved = "your check-in"
+    assert answers.line("A note?") == "my words"
+    assert "Your check-in is not saved yet" in out.getvalue()
+
+
+def test_the_menu_is_data_one_line_per_entry() -> None:
+    parser = build_parser()
+    missing = plain_menu.MenuEntry("Not here", ("no-such-command",))
+    assert not plain_menu.installed(missing, parser)
+    assert plain_menu.installed(plain_menu.MenuEntry("Use", ("plan", "use")), parser)
