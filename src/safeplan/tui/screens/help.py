@@ -11,6 +11,7 @@ from textual.events import Resize
 from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
+from safeplan.core.crisis.countries import search_countries
 from safeplan.core.crisis.render import wrap
 from safeplan.core.sections import SECTIONS, item_label, items_in
 from safeplan.tui import help_source, menu
@@ -128,19 +129,22 @@ class CountryPicker(SafeplanModal[str | None]):
         self._fill("")
 
     def _fill(self, text: str) -> None:
-        wanted = text.strip().lower()
+        """Names, codes and the names people use ("uk", "England", "Holland"), best match first;
+        the same matching as --country on the command line."""
         options = self.query_one("#country-list", OptionList)
         options.clear_options()
-        ranked = sorted(
-            (
-                (code.lower() != wanted, not name.lower().startswith(wanted), name, code)
-                for code, name in self.names.items()
-                if not wanted or wanted in name.lower() or wanted == code.lower()
-            ),
-        )
-        for *_, name, code in ranked:
-            options.add_option(Option(f"{name} ({code})", id=code))
-        if options.option_count:
+        codes = search_countries(text)
+        for code in codes:
+            options.add_option(Option(f"{self.names.get(code, code)} ({code})", id=code))
+        if not codes:
+            options.add_option(
+                Option(
+                    "No country matches. Try a name or code, such as UK or Germany.", disabled=True
+                )
+            )
+        elif not text.strip() and self.current in codes:
+            options.highlighted = codes.index(self.current)
+        else:
             options.highlighted = 0
 
     @on(TextField.Changed, "#country-filter")
@@ -151,7 +155,9 @@ class CountryPicker(SafeplanModal[str | None]):
     def _submit(self) -> None:
         options = self.query_one("#country-list", OptionList)
         if options.highlighted is not None:
-            self.dismiss(options.get_option_at_index(options.highlighted).id)
+            option = options.get_option_at_index(options.highlighted)
+            if not option.disabled:
+                self.dismiss(option.id)
 
     @on(OptionList.OptionSelected, "#country-list")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
