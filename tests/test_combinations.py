@@ -240,7 +240,9 @@ def test_each_substance_has_its_own_window() -> None:
     assert co.check_combinations([entry("xanax", 25)], entry("beer")) == []
     assert co.check_combinations([entry("xanax", 23)], entry("beer"))[0].risk == "dangerous"
     # An MAOI two weeks' long; fluoxetine for weeks.
-    assert co.check_combinations([entry("phenelzine", 24 * 10)], entry("mdma"))[0].risk == "dangerous"
+    assert (
+        co.check_combinations([entry("phenelzine", 24 * 10)], entry("mdma"))[0].risk == "dangerous"
+    )
     assert co.check_combinations([entry("prozac", 24 * 21)], entry("nardil"))[0].risk == "dangerous"
     # A later entry within the earlier one's window counts too.
     later = new_use_entry(substance="xanax", at=NOW + timedelta(hours=5))

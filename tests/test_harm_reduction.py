@@ -28,7 +28,7 @@ def ours(text: str) -> str:
     return "\n".join(line for line in text.splitlines() if not line.startswith("Your goal"))
 
 
-def test_every_strategy_is_sourced_dated_and_calm() -> None:
+def test_every_strategy_is_sourced_dated_tagged_and_calm() -> None:
     found = hr.strategies()
     for key in (
         "never_alone",
@@ -38,18 +38,50 @@ def test_every_strategy_is_sourced_dated_and_calm() -> None:
         "space_doses",
         "no_mixing_depressants",
         "tolerance_after_break",
+        "know_the_signs",
+        "counterfeit_pills",
+        "xylazine_care",
+        "stimulant_heat",
+        "ghb_dosing",
+        "sterile_equipment",
+        "testing_hiv_hcv",
+        "stopping_safely",
     ):
         assert key in found
     for s in found.values():
-        assert s.source.url.startswith("https://")
-        assert date(2026, 1, 1) <= s.verified <= date.today()
-        assert not JUDGING.search(s.title + " " + s.text), s.key
+        for source in s.sources_for("US") + s.sources_for("CA"):
+            assert source.url.startswith("https://")
+            assert "Abuse" not in source.short()
+        assert date(2026, 1, 1) <= s.verified <= date(2026, 12, 31)
+        assert all(len(c) == 2 and c.isupper() for c in s.countries)
+        assert not JUDGING.search(s.title + " " + s.text_for("US") + s.text_for("CA")), s.key
         assert "Source:" in s.render()
 
 
-def test_naloxone_strategy_says_what_it_does_not_reverse() -> None:
+def test_no_country_specific_line_reaches_another_country() -> None:
+    for s in hr.strategies().values():
+        for country in ("GB", "AU", "IE", "NZ", "DE", None):
+            text = s.text_for(country)
+            assert "In the US" not in text and "1-800" not in text, (s.key, country)
+            assert "In Canada" not in text and "1-888" not in text, (s.key, country)
+    assert "1-800-484-3731" in hr.strategies()["never_alone"].text_for("US")
+    assert "1-888-688-6677" in hr.strategies()["never_alone"].text_for("CA")
+    assert "Narcan" in hr.strategies()["naloxone"].text_for("US")
+
+
+def test_naloxone_wording_never_holds_anyone_back() -> None:
     text = hr.strategies()["naloxone"].text
-    assert "opioids only" in text and "benzodiazepines" in text
+    assert "give it anyway" in text and "won't harm" in text
+    assert "fentanyl" in text and "wear off" in text
+    assert "opioids only" not in text
+
+
+def test_withdrawal_safety_is_said_for_stopping_alcohol_or_benzos() -> None:
+    for substance in ("alcohol", "benzos", "xanax", "GHB"):
+        goal = HarmReductionGoal(kind="stop", substance=substance, text="")
+        assert "seizures" in hr.goal_safety_note(goal), substance
+    assert hr.goal_safety_note(HarmReductionGoal(kind="stop", substance="cannabis")) == ""
+    assert hr.goal_safety_note(HarmReductionGoal(kind="safer_use", substance="alcohol")) == ""
 
 
 def test_strategy_title_for_unknown_keys_is_readable() -> None:
@@ -83,20 +115,44 @@ def test_opioid_alone_without_naloxone() -> None:
     entry = use("heroin", used_alone=True)
     p = payload_with(entry)
     assert keys(hr.tips_for(entry, p, limit=5)) == ["never_alone", "naloxone", "test", "start_low"]  # type: ignore[arg-type]
-    assert len(hr.tips_for(entry, p)) == 2  # type: ignore[arg-type]
+    assert len(hr.tips_for(entry, p)) == 3  # type: ignore[arg-type]
 
 
-def test_mixing_depressants_comes_first() -> None:
+def test_after_a_dangerous_mix_the_overdose_signs_come_first() -> None:
     earlier, entry = use("xanax", 2), use("beer")
-    p = payload_with(earlier, entry)
+    p = payload_with(earlier, entry, strategies=("test",))
     notes = check_combinations(p.use_entries, entry)  # type: ignore[arg-type]
-    assert keys(hr.tips_for(entry, p, notes))[0] == "no_mixing_depressants"  # type: ignore[arg-type]
+    assert keys(hr.tips_for(entry, p, notes))[:2] == ["know_the_signs", "no_mixing_depressants"]  # type: ignore[arg-type]
 
 
-def test_the_persons_own_strategies_come_first() -> None:
+def test_unknown_supply_gets_safer_use_ideas() -> None:
+    for entry in (use("mystery pill"), use("some powder", substance_class="other")):
+        p = payload_with(entry)
+        found = keys(hr.tips_for(entry, p, limit=6))  # type: ignore[arg-type]
+        assert {"naloxone", "counterfeit_pills", "start_low", "test"} <= set(found)
+
+
+def test_the_tips_fit_the_substance() -> None:
+    cases = {
+        "GHB": "ghb_dosing",
+        "mdma": "stimulant_heat",
+        "tranq": "xylazine_care",
+    }
+    for name, key in cases.items():
+        entry = use(name, used_alone=False, tested=True, naloxone_at_hand=True)
+        p = payload_with(entry)
+        assert key in keys(hr.tips_for(entry, p, limit=6)), name  # type: ignore[arg-type]
+    injected = use("heroin", route="injected", used_alone=False, tested=True, naloxone_at_hand=True)
+    assert "sterile_equipment" in keys(hr.tips_for(injected, payload_with(injected), limit=6))  # type: ignore[arg-type]
+
+
+def test_the_persons_own_strategies_come_first_and_are_offered_after_use() -> None:
     entry = use("heroin", used_alone=True)
     p = payload_with(entry, strategies=("test",))
-    assert keys(hr.tips_for(entry, p)) == ["test", "never_alone"]  # type: ignore[arg-type]
+    assert keys(hr.tips_for(entry, p)) == ["test", "never_alone", "naloxone"]  # type: ignore[arg-type]
+    beer = use("beer", used_alone=False)
+    p = payload_with(use("beer", 48, used_alone=False), beer, strategies=("space_doses",))
+    assert keys(hr.tips_for(beer, p)) == ["space_doses"]  # type: ignore[arg-type]
 
 
 def test_no_tip_when_nothing_applies() -> None:
@@ -107,13 +163,18 @@ def test_no_tip_when_nothing_applies() -> None:
 
 
 def test_tolerance_after_a_break_of_days() -> None:
-    earlier = use("heroin", 24 * 5, naloxone_at_hand=True, tested=True)
-    entry = use("heroin", naloxone_at_hand=True, tested=True)
+    kw = {"naloxone_at_hand": True, "tested": True, "used_alone": False}
+    earlier = use("heroin", 24 * 5, **kw)
+    entry = use("heroin", **kw)
     p = payload_with(earlier, entry)
     assert keys(hr.tips_for(entry, p)) == ["tolerance_after_break"]  # type: ignore[arg-type]
-    recent = use("heroin", 10, naloxone_at_hand=True, tested=True)
+    recent = use("heroin", 10, **kw)
     p = payload_with(recent, entry)
     assert hr.tips_for(entry, p) == []  # type: ignore[arg-type]
+    # Not only opioids: alcohol too.
+    drink = use("beer", used_alone=False)
+    p = payload_with(use("wine", 24 * 6, used_alone=False), drink)
+    assert keys(hr.tips_for(drink, p)) == ["tolerance_after_break"]  # type: ignore[arg-type]
 
 
 def test_goal_alignment_counts_days_plainly() -> None:

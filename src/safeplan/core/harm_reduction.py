@@ -53,6 +53,9 @@ TOLERANCE_CLASSES = frozenset({"opioid", "benzodiazepine", "ghb", "alcohol", "z_
 STOPPING_NEEDS_CARE = frozenset({"alcohol", "benzodiazepine", "ghb", "z_drug", "barbiturate"})
 """Classes where stopping suddenly after daily use can cause seizures."""
 
+URGENT_FIRST = ("know_the_signs", "no_mixing_depressants")
+"""After a dangerous or risky mix these come first, before the person's own choices."""
+
 TOLERANCE_BREAK = timedelta(days=3)
 DEFAULT_TIP_LIMIT = 3
 
@@ -175,7 +178,8 @@ def tips_for(
     limit: int = DEFAULT_TIP_LIMIT,
     country: str | None = None,
 ) -> list[Strategy]:
-    """Up to ``limit`` strategies that fit this entry, and then the person's own chosen ones.
+    """Up to ``limit`` strategies: those that fit this entry (the person's own choices among them
+    first), then the other strategies the person chose for their plan.
 
     Empty when the person turned tips off. After a dangerous or risky mix with a downer, the
     overdose signs come first. An unknown name (or the class "other") gets the ideas for an unknown
@@ -186,9 +190,12 @@ def tips_for(
         return []
     where = country or payload.settings.country
     known = strategies()
+    own = set(payload.harm_reduction.strategies)
     fitting = [k for k in _wanted(entry, payload, notes) if k in known]
+    first = [k for k in fitting if k in URGENT_FIRST and any(n.urgent for n in notes)]
+    rest = sorted((k for k in fitting if k not in first), key=lambda k: k not in own)
     chosen = [k for k in payload.harm_reduction.strategies if k in known and k not in fitting]
-    picked = [k for k in fitting if known[k].applies_in(where)][:limit]
+    picked = [k for k in (*first, *rest) if known[k].applies_in(where)][:limit]
     picked += [k for k in chosen if known[k].applies_in(where)][: max(0, limit - len(picked))]
     return [known[k] for k in picked]
 
