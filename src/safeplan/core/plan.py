@@ -121,14 +121,19 @@ def _reflection_label(r: StepReflection | None) -> str:
         parts.append(f"How likely I am to do this: {_LIKELIHOOD_WORDS[r.likelihood]}")
     if r.barriers:
         parts.append(f"what might get in the way: {r.barriers}")
+    if r.way_round:
+        parts.append(f"my way around it: {r.way_round}")
     return "; ".join(parts)
 
 
 _AFTER_PLAN_QUESTIONS = {
     "likelihood_of_use": "How likely I am to use this plan",
     "what_might_get_in_the_way": "What might get in the way",
+    "way_round": "My way around it",
     "where_kept": "Where I keep it",
     "who_has_a_copy": "Who has a copy",
+    "follow_up_when": "When I will look at it again",
+    "follow_up_with": "Who I will look at it with",
 }
 
 

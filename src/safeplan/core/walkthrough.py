@@ -19,7 +19,7 @@ import importlib.util
 from dataclasses import dataclass, field
 from typing import Literal
 
-from safeplan.core.models import STEP_ORDER, Item, PlanUse, StepId, VaultPayload
+from safeplan.core.models import STEP_ORDER, Item, PlanUse, SafetyPlan, StepId, VaultPayload
 from safeplan.core.plan import HelpedStat, finish_plan_use, record_step, start_plan_use, what_helped
 from safeplan.core.sections import SECTIONS, item_label, items_in
 
@@ -136,10 +136,18 @@ class StepView:
     tickable: bool
     last: bool
     tools: tuple[StepTool, ...] = ()
+    way_round: str = ""
+    """The person's own way around what might get in the way of this step (the guided session)."""
 
     @property
     def heading(self) -> str:
         return f"Step {self.number} of {TOTAL}: {self.title}"
+
+
+def way_round_for(plan: SafetyPlan, step: StepId) -> str:
+    """What the person wrote, in the guided session, as their way around this step's barrier."""
+    reflection = plan.reflections.get(step)
+    return reflection.way_round if reflection is not None else ""
 
 
 @dataclass
@@ -200,6 +208,7 @@ class Walk:
             tickable=step in TICKED and bool(items),
             last=self.index == LAST,
             tools=tuple(tools_for(step)),
+            way_round=way_round_for(self.payload.plan, step),
         )
 
     # --- moving ---------------------------------------------------------------------------------

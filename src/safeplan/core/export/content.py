@@ -28,6 +28,7 @@ from safeplan.core.models import (
 from safeplan.core.sections import SECTIONS, item_label
 
 TITLE = "My safety plan"
+WAY_ROUND = "My way around what might get in the way"
 HOW_TO_USE = "When things get hard, start at step 1 and go down the list until you feel safer."
 FOOTER = (
     "Made with safeplan, based on the Safety Planning Intervention (Stanley and Brown, 2012). "
@@ -72,6 +73,8 @@ class Part:
     title: str
     groups: tuple[Group, ...]
     empty_words: str
+    way_round: str = ""
+    """The person's own way around what might get in the way of this step (the guided session)."""
 
     @property
     def empty(self) -> bool:
@@ -121,7 +124,9 @@ def _part(plan: SafetyPlan, step: StepId) -> Part:
         )
         for name in section.fields
     )
-    return Part(step, section.number, section.title, groups, section.empty_words)
+    reflection = plan.reflections.get(step)
+    way_round = reflection.way_round if reflection is not None else ""
+    return Part(step, section.number, section.title, groups, section.empty_words, way_round)
 
 
 def strategy_words(key: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from safeplan.core.export.content import FOOTER, HOW_TO_USE, TITLE, ExportContent, Group
+from safeplan.core.export.content import FOOTER, HOW_TO_USE, TITLE, WAY_ROUND, ExportContent, Group
 from safeplan.core.export.crisis_help import help_lines
 from safeplan.core.export.layout import clean, long_date
 
@@ -53,6 +53,8 @@ def render_markdown(content: ExportContent) -> str:
         for group in part.groups:
             if group.entries:
                 lines += _group(group, "###")
+        if part.way_round:
+            lines += [f"*{WAY_ROUND}:* {escape(part.way_round)}", ""]
     hr = content.harm_reduction
     if hr is not None:
         lines += ["## My harm-reduction plan", ""]

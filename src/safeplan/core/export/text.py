@@ -6,7 +6,15 @@ what ``safeplan export --format text``, ``safeplan print`` and ``safeplan plan s
 
 from __future__ import annotations
 
-from safeplan.core.export.content import FOOTER, HOW_TO_USE, TITLE, ExportContent, Group, Part
+from safeplan.core.export.content import (
+    FOOTER,
+    HOW_TO_USE,
+    TITLE,
+    WAY_ROUND,
+    ExportContent,
+    Group,
+    Part,
+)
 from safeplan.core.export.crisis_help import compact_lines
 from safeplan.core.export.layout import long_date, wrap
 
@@ -43,6 +51,8 @@ def _part(part: Part, width: int) -> Block:
     for group in part.groups:
         if group.entries:
             lines.extend(_entries(group, width, "  "))
+    if part.way_round:
+        lines.extend(wrap(f"{WAY_ROUND}: {part.way_round}", width, "  ", "    "))
     lines.append(_write_line(width))
     return lines
 

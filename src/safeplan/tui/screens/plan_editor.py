@@ -95,7 +95,13 @@ class PlanEditorScreen(SafeplanScreen[None]):
         self.step = step
         section = SECTIONS[step]
         self.query_one("#section-title", Static).update(f"{section.number}. {section.title}")
-        self.query_one("#section-explanation", Static).update(section.explanation)
+        reflection = self.session.payload.plan.reflections.get(step)
+        way = (
+            f"\nMy way around what might get in the way: {reflection.way_round}"
+            if (reflection is not None and reflection.way_round)
+            else ""
+        )
+        self.query_one("#section-explanation", Static).update(section.explanation + way)
         ideas = guide.step_for(step)
         examples = "\n".join(f"  “{e}”" for e in ideas.examples[:3])
         self.query_one("#section-ideas", Static).update(

@@ -94,7 +94,8 @@ class WalkthroughScreen(SafeplanScreen[None]):
         self.mode = "step"
         self.helped_here = view.step in self.walk.helped_at
         self._buttons("walk-step-buttons")
-        self._text(view.heading, view.invite)
+        way = f"\n\nIf something gets in the way: {view.way_round}" if view.way_round else ""
+        self._text(view.heading, view.invite + way)
         note = self.query_one("#walk-skipped", Static)
         note.update("\n".join(view.skipped))
         note.display = bool(view.skipped)
