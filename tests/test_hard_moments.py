@@ -155,3 +155,39 @@ def test_cli_checkin_uses_the_kept_country(isolated_home: Path) -> None:
     )
     assert "Call 999 or 112 (United Kingdom)" in result.stdout
     assert "911" not in result.stdout and "988" not in result.stdout
+
+
+def test_locked_out_always_ends_with_a_next_step_and_help(
+    isolated_home: Path, tmp_path: Path
+) -> None:
+    from tests.vault_helpers import make_vault
+
+    vault = tmp_path / "v.json"
+    make_vault(vault)
+    wrong = run(
+        isolated_home,
+        "--vault",
+        str(vault),
+        "--passphrase-file",
+        "-",
+        "plan",
+        "show",
+        stdin="not it at all\n",
+    )
+    assert wrong.returncode == 3
+    assert "`safeplan crisis`" in wrong.stderr
+    damaged = tmp_path / "d.json"
+    damaged.write_text('{"format":"safeplan-vault", "oops"')
+    broken = run(
+        isolated_home,
+        "--vault",
+        str(damaged),
+        "--passphrase-file",
+        "-",
+        "plan",
+        "show",
+        stdin="whatever it is\n",
+    )
+    assert broken.returncode == 4, broken.stderr
+    assert "safeplan init --vault NEW.json" in broken.stderr
+    assert "`safeplan crisis`" in broken.stderr

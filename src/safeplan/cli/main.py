@@ -22,6 +22,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "safeplan.cli.commands.crisis",
     "safeplan.cli.commands.overdose",
     "safeplan.cli.commands.combo",
+    "safeplan.cli.commands.country",
     "safeplan.cli.commands.setup",
     "safeplan.cli.commands.vault",
     "safeplan.cli.commands.guide",
@@ -193,6 +194,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         err_line("")
         err_line(str(errors.StoppedAtPrompt(saved_part=True)))
         return errors.EXIT_STOPPED
+        with contextlib.suppress(Exception):  # a next step, and help without the passphrase
+            from safeplan.core.hard_moments import after_locked_out
+
+            for line in after_locked_out(exc):
+                err_line(line)
     except BrokenPipeError:
         # The reader went away (e.g. `safeplan log | head`): not an error worth a message.
         _quiet_stdout()

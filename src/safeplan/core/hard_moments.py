@@ -241,6 +241,22 @@ def selfcheck_result(check: SelfCheck) -> str:
     return f"{describe(check)}."
 
 
+def after_locked_out(error: Exception) -> tuple[str, ...]:
+    """What to add after a wrong passphrase or code, or a damaged vault, in the CLI (review 4.4):
+    a next step, and that help still works without the passphrase. The app has ctrl+g in view."""
+    from safeplan.core import errors
+
+    lines: list[str] = []
+    if isinstance(error, errors.VaultDamaged) and not error.backups:
+        lines.append(
+            "Your printed or exported plan still works. You can start a new vault with "
+            "`safeplan init --vault NEW.json`; the damaged file stays as it is."
+        )
+    if isinstance(error, errors.WrongPassphrase | errors.VaultDamaged):
+        lines.append("Crisis help needs no passphrase: `safeplan crisis`.")
+    return tuple(lines)
+
+
 # --- Plain lines (the CLI prints them; the app shows them) ------------------------------------------
 
 

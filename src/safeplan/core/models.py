@@ -317,6 +317,9 @@ class Settings(Model):
     country: Annotated[str, Field(pattern=r"^[A-Z]{2}$")] | None = None
     theme: ShortText = "safeplan-dark"
     neutral_title: bool = False
+    lock_screen_help: bool = False
+    """Show the crisis strip on the screen after a lock (off: that screen says nothing about what
+    safeplan is for; ctrl+g still opens help there)."""
     idle_lock_minutes: Annotated[int, Field(ge=0, le=24 * 60)] = 15
     """Lock after this many idle minutes; 0 turns auto-lock off."""
     remember_what_helped: bool = True

@@ -14,6 +14,7 @@ from textual.binding import Binding
 from textual.filter import Monochrome
 from textual.screen import Screen
 
+from safeplan.core import kept_country
 from safeplan.core.paths import resolve_vault_path
 from safeplan.core.store import Store
 from safeplan.tui.crash import CalmCrash
@@ -116,3 +117,4 @@ def make_app(
         environ=dict(os.environ if environ is None else environ),
     )
     return SafeplanApp(session)
+        kept=kept_country.read(),  # before the app runs: no disk I/O on the UI thread

@@ -4,6 +4,7 @@ that app.py stays a thin shell."""
 from __future__ import annotations
 
 import asyncio
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from textual.screen import Screen
@@ -12,6 +13,7 @@ from textual.theme import Theme
 from safeplan.core.store import Store
 from safeplan.tui import menu
 from safeplan.tui.privacy import PrivateApp
+from safeplan.tui.session import keep_on_disk
 from safeplan.tui.themes import DARK
 
 if TYPE_CHECKING:
@@ -38,6 +40,16 @@ class VaultLifecycle(PrivateApp):
         self.session.store = store
         self.idle.touch()
         self.apply_settings()
+        changed, keep = self.session.after_unlock()  # the vault and the kept country agree
+        if changed:
+            self.saver.request()
+        if keep:
+            self.keep_country(keep)
+
+    def keep_country(self, code: str | None) -> None:
+        """Write the kept country off the UI thread (see Session.choose_country)."""
+        if code:
+            self.run_worker(partial(keep_on_disk, code), thread=True, group="keep-country")
 
     def apply_settings(self) -> None:
         settings = self.session.settings
@@ -73,7 +85,12 @@ class VaultLifecycle(PrivateApp):
 
         self._commit_drafts()
         persistent = self.session.persistent
-        self._reset_stack(UnlockScreen() if persistent else HiddenScreen())
+        # Discreet unless the person chose otherwise: nothing on the lock screen (or in the
+        # window title) says what safeplan is for. ctrl+g still opens help there.
+        discreet = not self.session.settings.lock_screen_help
+        if discreet:
+            self.title = NEUTRAL_TITLE
+        self._reset_stack(UnlockScreen(discreet=discreet) if persistent else HiddenScreen())
         if persistent:
             await self.saver.flush()
             await self._close_store()

@@ -84,9 +84,8 @@ class HelpScreen(SafeplanScreen[None]):
     def _country_chosen(self, country: str | None) -> None:
         if not country:
             return
-        self.session.chosen_country = country
+        self.sp.keep_country(self.session.choose_country(country))  # kept for before unlocking
         if self.session.unlocked:
-            self.session.settings.country = country
             self.request_save()
         self._render_public()
 

@@ -29,6 +29,7 @@ NUMBERS: tuple[tuple[str, str, int, int], ...] = (
 )
 SWITCHES: tuple[tuple[str, str], ...] = (
     ("neutral_title", "Neutral window title (shows “Notes”)"),
+    ("lock_screen_help", "Show crisis help on the lock screen"),
     ("remember_what_helped", "Remember what helped when I use my plan"),
     ("harm_reduction_tips", "Show harm-reduction tips when I log use"),
 )
@@ -125,8 +126,10 @@ class SettingsScreen(SafeplanScreen[None]):
 
     def _country_chosen(self, country: str | None) -> None:
         if country:
-            self.session.chosen_country = country
-            self._set("country", country)
+            # The vault's setting and the country kept for before unlocking agree.
+            self.sp.keep_country(self.session.choose_country(country))
+            self.request_save()
+            self.query_one("#settings-status", Static).update("Saved.")
             self.query_one("#country", Button).label = self._country_label()
 
     @on(Button.Pressed, "#forget-helped")

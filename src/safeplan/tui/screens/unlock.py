@@ -12,7 +12,7 @@ from textual.widgets import Button, Static
 
 from safeplan.core.errors import SafeplanError
 from safeplan.core.store import Store
-from safeplan.tui import vault_errors
+from safeplan.tui import help_source, vault_errors
 from safeplan.tui.messages import VaultFailed, VaultOpened
 from safeplan.tui.screens.base import SafeplanScreen
 from safeplan.tui.screens.welcome import MIN_LENGTH, RecoveryCodeScreen
@@ -24,12 +24,31 @@ OPENING = "Opening your vault…"
 
 
 class UnlockScreen(SafeplanScreen[None]):
+    """``discreet`` (after ctrl+l or the idle lock, unless the person turned the lock screen's help
+    on in settings): a neutral screen with nothing that says what safeplan is for. ctrl+g still
+    opens help, as everywhere."""
+
     AUTO_FOCUS = "#passphrase"
 
+    def __init__(self, *, discreet: bool = False) -> None:
+        super().__init__()
+        self.discreet = discreet
+
     def compose(self) -> ComposeResult:
-        yield CrisisStrip(self.session.country(), id="crisis-strip")
+        if not self.discreet:
+            yield CrisisStrip(self.session.country(), id="crisis-strip")
         with VerticalScroll(classes="form"):
-            yield Static("Welcome back", classes="screen-title")
+            if self.discreet:
+                yield Static("Locked", classes="screen-title", id="unlock-title")
+            else:
+                yield Static("Welcome back", classes="screen-title", id="unlock-title")
+                yield Static(
+                    f"Crisis help here is for {help_source.place(self.session.country())}. "
+                    "To change it: ctrl+g, then c.",
+                    id="unlock-country",
+                    classes="muted",
+                    markup=False,
+                )
             yield Static("Your passphrase:", classes="label")
             yield TextField(password=True, id="passphrase", placeholder="passphrase")
             yield Static("", id="status", classes="status", markup=False)
@@ -103,6 +122,13 @@ class RecoverScreen(SafeplanScreen[None]):
             yield Static(
                 "Type the recovery code you kept when you made your vault. Dashes and spaces "
                 "do not matter.",
+            )
+            yield Static(
+                "Lost both the passphrase and the code? Then no one can open this vault, not "
+                "even safeplan's makers. You can start a new one, a printed copy of your plan "
+                "still works, and crisis help needs no passphrase: ctrl+g.",
+                id="lost-code",
+                classes="muted",
             )
             yield TextField(id="code", placeholder="recovery code")
             yield Static("Choose a new passphrase:", classes="label", id="new-label")

@@ -1,5 +1,6 @@
 """First run: crisis help in view before anything is asked, a passphrase (twice) with a plain
-warning that it cannot be reset, then the one-time recovery code."""
+warning that it cannot be reset, the country whose crisis lines are shown (the locale's guess,
+easy to change), then the one-time recovery code."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Static
 
 from safeplan.core.errors import SafeplanError
-from safeplan.tui import vault_errors
+from safeplan.tui import help_source, vault_errors
 from safeplan.tui.messages import VaultFailed, VaultOpened
 from safeplan.tui.screens.base import SafeplanScreen
 from safeplan.tui.widgets.crisis_strip import CrisisStrip
@@ -43,10 +44,32 @@ class CreateVaultScreen(SafeplanScreen[None]):
             yield Static("Type it again:", classes="label")
             yield TextField(password=True, id="passphrase2", placeholder="the same again")
             yield Static(WARNING, classes="warning-text")
+            with Horizontal(id="welcome-country-row"):
+                yield Static("Crisis help for:", classes="label")
+                yield Button(self._country_label(), id="welcome-country", compact=True)
             yield Static("", id="status", classes="status", markup=False)
             with Horizontal(classes="button-row"):
                 yield Button("Create my vault", id="create", variant="primary")
         yield KeysFooter()
+
+    def _country_label(self) -> str:
+        country = self.session.country()
+        if country is None:
+            return "choose your country"
+        guessed = "" if self.session.chosen_country else " (a guess: change it here)"
+        return help_source.place(country) + guessed
+
+    @on(Button.Pressed, "#welcome-country")
+    def _change_country(self) -> None:
+        from safeplan.tui.screens.help import CountryPicker
+
+        self.app.push_screen(CountryPicker(self.session.country()), self._country_chosen)
+
+    def _country_chosen(self, country: str | None) -> None:
+        if country:
+            self.sp.keep_country(self.session.choose_country(country))
+            self.query_one("#welcome-country", Button).label = self._country_label()
+            self.query_one("#crisis-strip", CrisisStrip).show_country(country)
 
     @on(TextField.Submitted, "#passphrase")
     def _next_field(self) -> None:
@@ -101,7 +124,12 @@ class CreateVaultScreen(SafeplanScreen[None]):
         self.query_one("#passphrase", TextField).focus()
 
     def on_vault_opened(self, message: VaultOpened) -> None:
+        country = self.session.country()
         self.sp.unlocked(message.store)
+        if country and self.session.settings.country != country:
+            # The country shown while the vault was made (chosen, or the guess left as it was).
+            self.sp.keep_country(self.session.choose_country(country))
+            self.request_save()
         self.app.switch_screen(RecoveryCodeScreen(message.recovery_code or "", first_run=True))
 
 
