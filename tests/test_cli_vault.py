@@ -143,7 +143,13 @@ def test_backup_list_and_restore(tmp_path: Path) -> None:
     assert " 1. saved " in listed.stdout
     bad = run(tmp_path, "backup", "restore", "7", "--vault", str(path))
     assert bad.returncode == 2
-    restored = run(tmp_path, "backup", "restore", "1", "--vault", str(path))
+    restore = ("backup", "restore", "1", "--vault", str(path), "--passphrase-file", "-")
+    unasked = run(tmp_path, *restore, stdin=PASSPHRASE)
+    assert unasked.returncode == 2  # no terminal to ask on, and no --yes
+    assert "Nothing was changed" in unasked.stderr
+    wrong = run(tmp_path, *restore, "--yes", stdin="not the passphrase")
+    assert wrong.returncode == 3
+    restored = run(tmp_path, *restore, "--yes", stdin=PASSPHRASE)
     assert restored.returncode == 0, restored.stderr
     assert "kept at" in restored.stdout
     with Vault.open(path, PASSPHRASE) as vault:

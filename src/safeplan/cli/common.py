@@ -216,6 +216,11 @@ def open_store(args: argparse.Namespace, *, wait: float = LOCK_WAIT_SECONDS) -> 
         raise errors.VaultNotFound(path)
     passphrase = secrets_for(args).read("Passphrase: ")
     vault = Vault.open(path, passphrase, lock_timeout=wait)
+    if vault.read_only:
+        err(
+            f"Note: the vault at {vault.path} is in a place that cannot be written, so it opens "
+            "read-only: you can read everything, and nothing can be saved."
+        )
     try:
         yield vault
     finally:

@@ -61,23 +61,62 @@ class VaultError(SafeplanError):
 class WrongPassphrase(VaultError):
     exit_code = EXIT_WRONG_SECRET
 
-    def __init__(self, what: str = "passphrase") -> None:
+    def __init__(self, what: str = "passphrase", backups: list[Path] | None = None) -> None:
+        # The checksum is no MAC: a file someone changed can look like a wrong secret too.
+        changed = (
+            " If you are sure it is right, the file may have been changed: "
+            "`safeplan backup list` shows backups that may still open."
+            if backups
+            else ""
+        )
         if what == "recovery code":
             super().__init__(
                 "That recovery code does not open this vault.",
-                "Check it against your copy (letters and digits, dashes optional) and try again.",
+                "Check it against your copy (letters and digits, dashes optional) and try again."
+                + changed,
             )
         else:
             super().__init__(
                 "That passphrase does not open this vault.",
-                "Check caps lock and try again, or use your recovery code with `safeplan recover`.",
+                "Check caps lock and try again, or use your recovery code with `safeplan recover`."
+                + changed,
             )
+
+
+class RecoveryCodeMistyped(WrongPassphrase):
+    """A recovery code whose check characters do not match: a typo, not a wrong code."""
+
+    def __init__(self) -> None:
+        VaultError.__init__(
+            self,
+            "That recovery code looks mistyped: its last characters do not match the rest.",
+            "A recovery code has 28 letters and digits in groups of four. Check each group "
+            "against your copy and try again.",
+        )
+
+
+class VaultReadOnly(VaultError):
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        super().__init__(
+            f"The vault at {path} is in a place that cannot be written (read-only), so nothing "
+            "can be saved there.",
+            "Everything in it can still be read. To make changes, copy the vault somewhere "
+            "you can write and use --vault with the copy.",
+        )
 
 
 class VaultDamaged(VaultError):
     exit_code = EXIT_DAMAGED
 
-    def __init__(self, path: Path, backups: list[Path] | None = None, detail: str = "") -> None:
+    def __init__(
+        self,
+        path: Path,
+        backups: list[Path] | None = None,
+        detail: str = "",
+        *,
+        changed: bool = False,
+    ) -> None:
         self.path = path
         self.backups = list(backups or [])
         self.detail = detail
@@ -89,7 +128,8 @@ class VaultDamaged(VaultError):
             )
         else:
             hint = "Your passphrase is not the problem. No backup was found beside it."
-        super().__init__(f"The vault file at {path} is damaged and cannot be read.", hint)
+        what = "has been changed or damaged" if changed else "is damaged"
+        super().__init__(f"The vault file at {path} {what} and cannot be read.", hint)
 
 
 class VaultTooNew(VaultError):

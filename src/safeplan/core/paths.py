@@ -26,8 +26,22 @@ def default_vault_path() -> Path:
 
 
 def resolve_vault_path(given: str | os.PathLike[str] | None) -> Path:
-    if given:
+    """The vault a command or the app was pointed at. An empty ``--vault ""`` or an empty
+    ``SAFEPLAN_VAULT`` (a script's unset variable) is a usage error, never the default vault."""
+    from safeplan.core import errors
+
+    if given is not None:
+        if not str(given).strip():
+            raise errors.UsageError(
+                "--vault was given an empty path.",
+                "Give the vault file's path, or leave out --vault to use the usual one.",
+            )
         return Path(given).expanduser()
+    if VAULT_ENV in os.environ and not os.environ[VAULT_ENV].strip():
+        raise errors.UsageError(
+            f"{VAULT_ENV} is set but empty.",
+            "Set it to the vault file's path, or unset it to use the usual one.",
+        )
     return default_vault_path()
 
 

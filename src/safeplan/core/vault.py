@@ -10,27 +10,31 @@ is about the file system:
   vault and fsyncs the folder: a kill at any moment leaves either the old or the new vault.
 * Before replacing, the vault is compared with what was loaded; if something else changed it, the
   save is refused rather than overwriting.
-* The first save of each session keeps the previous file as an encrypted backup; the newest
-  ``BACKUPS_KEPT`` are kept.
+* The first save of each session keeps the previous file as an encrypted backup
+  (:mod:`safeplan.core.backups`, which also keeps one per day and rotates keys across all of them).
+* A vault in a place that cannot be written (a write-protected USB stick, a read-only share) opens
+  read-only, without the lock; saving then says so calmly.
+* A symlinked vault path is written through to its target, never replaced by a local file.
 """
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
-import secrets
 import threading
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import filelock
 from pydantic import ValidationError
 
+from safeplan.core import backups, errors
 from safeplan.core import envelope as env
-from safeplan.core import errors
+from safeplan.core.backups import BACKUPS_KEPT as BACKUPS_KEPT
+from safeplan.core.backups import list_backups as list_backups
+from safeplan.core.backups import list_replaced as list_replaced
+from safeplan.core.backups import restore_backup as restore_backup
 from safeplan.core.kdf import calibrate
 from safeplan.core.migrations import PayloadInvalid, PayloadTooNew, migrate, payload_version
 from safeplan.core.models import SCHEMA_VERSION, VaultPayload
@@ -40,103 +44,19 @@ from safeplan.core.paths import lock_path as lock_path
 from safeplan.core.recovery import RecoveryCodeTypo, new_code, parse_code
 from safeplan.core.secret_rules import MIN_PASSPHRASE_LENGTH as MIN_PASSPHRASE_LENGTH
 from safeplan.core.secret_rules import check_new_passphrase
-
-BACKUPS_KEPT = 5
-
-
-def list_backups(path: Path) -> list[Path]:
-    """Backups of the vault at ``path``, newest first."""
-    folder = backup_dir(path)
-    if not folder.is_dir():
-        return []
-    found = [p for p in folder.iterdir() if p.is_file() and p.suffix == ".json"]
-    return sorted(found, key=lambda p: p.name, reverse=True)
-
-
-def _fsync_dir(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:  # pragma: no cover - platforms without directory fds
-        return
-    try:
-        os.fsync(fd)
-    except OSError:  # pragma: no cover
-        pass
-    finally:
-        os.close(fd)
-
-
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` so that a crash leaves either the old file or the new one."""
-    folder = path.parent
-    tmp = folder / f".{path.name}{TMP_MARK}{secrets.token_hex(4)}"
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    try:
-        try:
-            view = memoryview(data)
-            while view:
-                written = os.write(fd, view)
-                view = view[written:]
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    _fsync_dir(folder)
-
-
-def _stat_key(path: Path) -> tuple[int, int, int]:
-    st = path.stat()
-    return (st.st_ino, st.st_size, st.st_mtime_ns)
-
-
-def _acquire(path: Path, timeout: float) -> filelock.BaseFileLock:
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    lock = filelock.FileLock(
-        str(lock_path(path)),
-        timeout=timeout,
-        mode=0o600,
-        thread_local=False,
-        fallback_to_soft=False,
-    )
-    try:
-        lock.acquire()
-    except filelock.Timeout:
-        raise errors.VaultLocked(path) from None
-    except OSError as exc:
-        raise errors.VaultError(
-            f"safeplan could not lock the vault at {path} ({exc.strerror or 'not allowed'}).",
-            "Check that the folder exists and that you may write to it.",
-        ) from None
-    return lock
-
-
-def _clean_leftovers(path: Path) -> None:
-    for leftover in path.parent.glob(f".{path.name}{TMP_MARK}*"):
-        with contextlib.suppress(OSError):
-            leftover.unlink()
+from safeplan.core.vault_files import (
+    acquire,
+    clean_leftovers,
+    is_read_only,
+    read_bytes,
+    real_vault_path,
+    stat_key,
+)
+from safeplan.core.vault_files import atomic_write as atomic_write
 
 
 def _read(path: Path) -> bytes:
-    try:
-        with open(path, "rb") as fh:
-            if os.fstat(fh.fileno()).st_size > env.MAX_FILE_BYTES:
-                raise errors.VaultDamaged(path, list_backups(path), detail="file too large")
-            return fh.read()
-    except FileNotFoundError:
-        raise errors.VaultNotFound(path) from None
-    except IsADirectoryError:
-        raise errors.VaultError(
-            f"{path} is a folder, not a vault file.", "Point --vault at the vault file itself."
-        ) from None
-    except OSError as exc:
-        raise errors.VaultError(
-            f"safeplan could not read the vault at {path} ({exc.strerror}).",
-            "Check the file's permissions and try again.",
-        ) from None
+    return read_bytes(path, list_backups(path))
 
 
 def _parse(path: Path, data: bytes) -> env.Envelope:
@@ -190,6 +110,18 @@ def inspect(path: Path) -> VaultInfo:
     )
 
 
+def read_payload(path: Path, passphrase: str) -> VaultPayload:
+    """Decrypt a vault file (a backup, say) without locking or changing anything beside it."""
+    data = _read(path)
+    envelope = _parse(path, data)
+    data_key = _unwrap(path, envelope, passphrase, None)
+    try:
+        plaintext = env.decrypt_payload(data_key, envelope)
+    except env.EnvelopeDamaged as exc:
+        raise errors.VaultDamaged(path, detail=str(exc)) from None
+    return decode_payload(path, plaintext)
+
+
 class Vault:
     """An open vault: its payload in memory, its lock held, ready to save."""
 
@@ -198,7 +130,7 @@ class Vault:
         path: Path,
         payload: VaultPayload,
         keys: env.Keys,
-        lock: filelock.BaseFileLock,
+        lock: filelock.BaseFileLock | None,
         stat_key: tuple[int, int, int] | None,
     ) -> None:
         self._path = path
@@ -209,6 +141,7 @@ class Vault:
         self._save_lock = threading.Lock()
         self._backed_up = False
         self._closed = False
+        self.finished_rotation = False
 
     # -- the Store protocol --------------------------------------------------------------------
 
@@ -220,14 +153,15 @@ class Vault:
     def persistent(self) -> bool:
         return True
 
+    @property
+    def read_only(self) -> bool:
+        """True when the vault was opened from a place that cannot be written (no lock is held)."""
+        return self._lock is None
+
     def save(self) -> None:
         """Encrypt and write the current payload. Thread-safe; blocks on fsync."""
         with self._save_lock:
-            if self._closed:
-                raise errors.VaultError(
-                    "This vault was already closed, so it cannot be saved.",
-                    "Open it again to keep working.",
-                )
+            self._check_writable()
             # pydantic-core serialises while holding the GIL, so this is a consistent snapshot
             # even if the UI thread edits the payload a moment later.
             plaintext = self.payload.model_dump_json().encode("utf-8")
@@ -237,7 +171,8 @@ class Vault:
         with self._save_lock:
             if not self._closed:
                 self._closed = True
-                self._lock.release()
+                if self._lock is not None:
+                    self._lock.release()
 
     def __enter__(self) -> Vault:
         return self
@@ -252,15 +187,15 @@ class Vault:
         cls, path: Path, passphrase: str, payload: VaultPayload | None = None
     ) -> tuple[Vault, str]:
         """Create a new vault. Returns it open (lock held) and the one-time recovery code."""
-        path = Path(path)
+        path = real_vault_path(Path(path))
         check_new_passphrase(passphrase)
-        if path.exists():
+        if path.exists() or path.is_symlink():
             raise errors.VaultExists(path)
-        lock = _acquire(path, timeout=0)
+        lock = acquire(path, timeout=0)
         try:
             if path.exists():
                 raise errors.VaultExists(path)
-            _clean_leftovers(path)
+            clean_leftovers(path)
             keys, code = _new_keys(passphrase)
             vault = cls(path, payload or VaultPayload(), keys, lock, None)
             vault._backed_up = True  # nothing to back up yet
@@ -282,59 +217,85 @@ class Vault:
     def _open(
         cls, path: Path, passphrase: str | None, code: str | None, lock_timeout: float
     ) -> Vault:
+        path = real_vault_path(path)
         if not path.exists():
             raise errors.VaultNotFound(path)
-        lock = _acquire(path, timeout=lock_timeout)
+        lock = None if is_read_only(path) else acquire(path, timeout=lock_timeout)
         try:
-            _clean_leftovers(path)
+            if lock is not None:
+                clean_leftovers(path)
             data = _read(path)
-            stat_key = _stat_key(path)
+            key = stat_key(path)
             envelope = _parse(path, data)
-            data_key = _unwrap(envelope, passphrase, code)
+            data_key = _unwrap(path, envelope, passphrase, code)
             try:
                 plaintext = env.decrypt_payload(data_key, envelope)
             except env.EnvelopeDamaged as exc:
                 raise errors.VaultDamaged(path, list_backups(path), detail=str(exc)) from None
             payload = decode_payload(path, plaintext)
-            return cls(path, payload, env.Keys.from_envelope(envelope, data_key), lock, stat_key)
+            keys = env.Keys.from_envelope(envelope, data_key)
+            vault = cls(path, payload, keys, lock, key)
+            if lock is not None:
+                vault.finished_rotation = backups.resume_rotation(path, keys)
+            return vault
         except BaseException:
-            lock.release()
+            if lock is not None:
+                lock.release()
             raise
 
     # -- changing the passphrase ---------------------------------------------------------------
 
     def change_passphrase(self, new_passphrase: str) -> str:
-        """New data key, new salt, new recovery code; re-encrypts the vault and every backup.
+        """New data key, new salt, new recovery code; re-encrypts the vault, every backup and every
+        replaced file (or removes what cannot be re-encrypted).
 
-        Afterwards neither the old passphrase nor the old recovery code opens the vault or any
-        backup. Returns the new recovery code.
+        Afterwards neither the old passphrase nor the old recovery code opens anything. A journal
+        makes this all-or-nothing across a kill (:mod:`safeplan.core.backups`). Returns the new
+        recovery code.
         """
         check_new_passphrase(new_passphrase)
         with self._save_lock:
+            self._check_writable()
             old_keys = self._keys
             new_keys, code = _new_keys(new_passphrase)
             plaintext = self.payload.model_dump_json().encode("utf-8")
+            try:
+                backups.begin_rotation(self._path, old_keys.data_key, new_keys.data_key)
+            except OSError as exc:
+                raise errors.SaveFailed(self._path, exc.strerror or "write error") from None
             self._write(new_keys.seal(plaintext), backup=False)
             self._keys = new_keys
-            for backup in list_backups(self._path):
-                _reencrypt_backup(backup, old_keys.data_key, new_keys)
+            try:
+                backups.finish_rotation(self._path, old_keys.data_key, new_keys)
+            except OSError as exc:
+                # The vault has the new key; the next open finishes the backups.
+                raise errors.SaveFailed(self._path, exc.strerror or "write error") from None
             return code
 
     # -- internals -----------------------------------------------------------------------------
 
+    def _check_writable(self) -> None:
+        if self._closed:
+            raise errors.VaultError(
+                "This vault was already closed, so it cannot be saved.",
+                "Open it again to keep working.",
+            )
+        if self._lock is None:
+            raise errors.VaultReadOnly(self._path)
+
     def _write(self, data: bytes, *, backup: bool = True) -> None:
         path = self._path
         try:
-            current = _stat_key(path) if path.exists() else None
+            current = stat_key(path) if path.exists() else None
         except OSError:
             current = None
         if current != self._stat_key:
             raise errors.VaultChangedOnDisk(path)
         try:
             if backup and not self._backed_up and current is not None:
-                _keep_backup(path)
+                backups.keep_backup(path)
             atomic_write(path, data)
-            self._stat_key = _stat_key(path)
+            self._stat_key = stat_key(path)
         except OSError as exc:
             raise errors.SaveFailed(path, exc.strerror or "write error") from None
         self._backed_up = True
@@ -349,66 +310,49 @@ def _new_keys(passphrase: str) -> tuple[env.Keys, str]:
     return env.Keys.new(pkey, rkey, params, salt, recovery_salt), code_text
 
 
-def _unwrap(envelope: env.Envelope, passphrase: str | None, code: str | None) -> bytes:
+def _unwrap(path: Path, envelope: env.Envelope, passphrase: str | None, code: str | None) -> bytes:
+    """The data key, or an error that tells a wrong secret apart from a changed file: when the
+    secret does not open the vault but does open its newest backup, the vault's header or key slot
+    was changed (the checksum is no MAC, so anyone can recompute it)."""
+    slot = env.SLOT_PASSPHRASE if passphrase is not None else env.SLOT_RECOVERY
     if passphrase is not None:
         key = env.derive_passphrase_key(passphrase, envelope.salt, envelope.kdf)
+    else:
         try:
-            return env.unwrap_key(key, envelope, env.SLOT_PASSPHRASE)
-        except env.UnwrapFailed:
-            raise errors.WrongPassphrase() from None
+            raw = parse_code(code or "")
+        except RecoveryCodeTypo:
+            raise errors.RecoveryCodeMistyped() from None
+        key = env.derive_recovery_key(raw, envelope.recovery_salt)
     try:
-        raw = parse_code(code or "")
-    except RecoveryCodeTypo:
-        raise errors.WrongPassphrase("recovery code") from None
-    key = env.derive_recovery_key(raw, envelope.recovery_salt)
-    try:
-        return env.unwrap_key(key, envelope, env.SLOT_RECOVERY)
+        return env.unwrap_key(key, envelope, slot)
     except env.UnwrapFailed:
-        raise errors.WrongPassphrase("recovery code") from None
+        pass
+    found = list_backups(path)
+    if found and _opens_backup(found[0], envelope, key, slot, passphrase, code):
+        raise errors.VaultDamaged(path, found, detail="header changed", changed=True)
+    raise errors.WrongPassphrase(
+        "passphrase" if passphrase is not None else "recovery code", backups=found
+    )
 
 
-def _keep_backup(path: Path) -> None:
-    folder = backup_dir(path)
-    folder.mkdir(mode=0o700, exist_ok=True)
-    stamp = datetime.now().strftime("%Y%m%dT%H%M%S%f")
-    target = folder / f"{path.stem}-{stamp}.json"
+def _opens_backup(
+    backup: Path,
+    vault: env.Envelope,
+    key: bytes,
+    slot: str,
+    passphrase: str | None,
+    code: str | None,
+) -> bool:
     try:
-        os.link(path, target)  # the old inode survives the replace: no copy needed
-    except OSError:
-        atomic_write(target, path.read_bytes())
-    _fsync_dir(folder)
-    for old in list_backups(path)[BACKUPS_KEPT:]:
-        with contextlib.suppress(OSError):
-            old.unlink()
-
-
-def _reencrypt_backup(backup: Path, old_data_key: bytes, new_keys: env.Keys) -> None:
-    """Re-encrypt one backup under the new keys, or remove it if it cannot be read."""
+        other = env.parse(read_bytes(backup))
+    except (errors.SafeplanError, env.EnvelopeDamaged, env.EnvelopeTooNew):
+        return False
+    if passphrase is not None and (other.salt, other.kdf) != (vault.salt, vault.kdf):
+        key = env.derive_passphrase_key(passphrase, other.salt, other.kdf)
+    elif passphrase is None and other.recovery_salt != vault.recovery_salt:
+        key = env.derive_recovery_key(parse_code(code or ""), other.recovery_salt)
     try:
-        envelope = env.parse(backup.read_bytes())
-        plaintext = env.decrypt_payload(old_data_key, envelope)
-    except (OSError, env.EnvelopeDamaged, env.EnvelopeTooNew):
-        with contextlib.suppress(OSError):
-            backup.unlink()
-        return
-    atomic_write(backup, new_keys.seal(plaintext))
-
-
-def restore_backup(path: Path, backup: Path, *, lock_timeout: float = 0.0) -> Path | None:
-    """Put ``backup`` in place of the vault at ``path``; the current file (even a damaged one) is
-    kept beside the backups first, so restoring never loses anything. Returns where it was kept."""
-    data = _read(backup)
-    _parse(backup, data)  # refuse to restore a damaged backup
-    lock = _acquire(path, timeout=lock_timeout)
-    try:
-        kept: Path | None = None
-        if path.exists():
-            folder = backup_dir(path)
-            folder.mkdir(mode=0o700, exist_ok=True)
-            stamp = datetime.now().strftime("%Y%m%dT%H%M%S%f")
-            kept = folder / f"replaced-{stamp}.json.old"
-            atomic_write(kept, path.read_bytes())
-        atomic_write(path, data)
-        return kept
-    finally:
-        lock.release()
+        env.unwrap_key(key, other, slot)
+    except env.UnwrapFailed:
+        return False
+    return True

@@ -32,7 +32,8 @@ def register(sub: argparse._SubParsersAction[Any], common: argparse.ArgumentPars
         "change the passphrase (also gives a new recovery code)",
         "safeplan.cli.commands.setup:passwd",
         description="Change the passphrase. The vault gets a new key and a new recovery code, and "
-        "every backup is re-encrypted, so the old passphrase and code stop working everywhere. "
+        "every backup (and every file a restore replaced) is re-encrypted, so the old passphrase "
+        "and code stop working everywhere. If it is interrupted, the next open finishes it. "
         "With --passphrase-file: line 1 the current passphrase, line 2 the new one.",
     )
     add_command(
@@ -65,7 +66,7 @@ def init(args: argparse.Namespace) -> int:
     reader = secrets_for(args)
     if reader.source is None:
         err(PASSPHRASE_WARNING)
-    passphrase = reader.read("New passphrase: ", confirm=True)
+    passphrase = reader.new_passphrase()
     err("Creating your vault (this takes a moment on purpose: it makes guessing slow)…")
     vault, code = Vault.create(path, passphrase)
     vault.close()
@@ -99,7 +100,7 @@ def _set_new_passphrase(args: argparse.Namespace, *, with_recovery_code: bool) -
     else:
         vault = Vault.open(path, reader.read("Current passphrase: "), lock_timeout=3.0)
     with vault:
-        new = reader.read("New passphrase: ", confirm=True)
+        new = reader.new_passphrase()
         err("Re-encrypting your vault and its backups…")
         code = vault.change_passphrase(new)
     out("Your new passphrase is set. The old passphrase and recovery code no longer work.")

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import Any
 
 from safeplan.cli.common import (
     LOCK_WAIT_SECONDS,
     add_command,
     add_group,
+    err,
     out,
     secrets_for,
     vault_path,
@@ -44,11 +46,20 @@ def register(sub: argparse._SubParsersAction[Any], common: argparse.ArgumentPars
         backup,
         common,
         "restore",
-        "put backup N in place of the vault (the current file is kept, never deleted)",
+        "put backup N (or replaced file RN) in place of the vault; the current file is kept",
         "safeplan.cli.commands.vault:backup_restore",
+        description="Put backup N in place of the vault, or RN to undo an earlier restore. It asks "
+        "for your passphrase (to check that the backup opens) and, on a terminal, whether to go "
+        "ahead. The file it replaces is kept, never deleted: `safeplan backup list` shows it.",
     )
     restore.add_argument(
-        "number", type=int, metavar="N", help="the backup's number from `backup list`"
+        "number",
+        metavar="N",
+        help="the backup's number from `backup list` (R1, R2, … for files "
+        "an earlier restore replaced)",
+    )
+    restore.add_argument(
+        "-y", "--yes", action="store_true", help="go ahead without asking (for scripts)"
     )
 
 
@@ -112,39 +123,91 @@ def info(args: argparse.Namespace) -> int:
     return errors.EXIT_OK
 
 
-def backup_list(args: argparse.Namespace) -> int:
-    from safeplan.core.vault import list_backups
+def _existing_vault(args: argparse.Namespace) -> Path:
+    from safeplan.core.vault_files import real_vault_path
 
     _no_demo(args)
-    path = vault_path(args)
+    path = real_vault_path(vault_path(args))
+    if not path.exists():
+        raise errors.VaultNotFound(path)
+    return path
+
+
+def _when(file: Path) -> str:
+    from datetime import datetime
+
+    return datetime.fromtimestamp(file.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
+
+
+def backup_list(args: argparse.Namespace) -> int:
+    from safeplan.core.vault import list_backups, list_replaced
+
+    path = _existing_vault(args)
     backups = list_backups(path)
+    replaced = list_replaced(path)
     if not backups:
         out(f"There are no backups of {path} yet. One is kept each time you save in a new session.")
-        return errors.EXIT_OK
-    out(f"Backups of {path}, newest first:")
-    for number, backup in enumerate(backups, start=1):
-        stat = backup.stat()
-        from datetime import datetime
-
-        when = datetime.fromtimestamp(stat.st_mtime).strftime("%Y-%m-%d %H:%M")
-        out(f"  {number}. saved {when}, {_human_size(stat.st_size)}")
-    out("Restore one with `safeplan backup restore N`.")
+    else:
+        out(f"Backups of {path}, newest first:")
+        for number, backup in enumerate(backups, start=1):
+            out(f"  {number}. saved {_when(backup)}, {_human_size(backup.stat().st_size)}")
+        out("Restore one with `safeplan backup restore N`.")
+    if replaced:
+        out("")
+        out("Files an earlier restore replaced (kept so that a restore can be undone):")
+        for number, file in enumerate(replaced, start=1):
+            out(f"  R{number}. saved {_when(file)}, {_human_size(file.stat().st_size)}")
+        out("Put one back with `safeplan backup restore RN`.")
     return errors.EXIT_OK
 
 
-def backup_restore(args: argparse.Namespace) -> int:
-    from safeplan.core.vault import list_backups, restore_backup
+def _chosen(path: Path, number: str) -> tuple[str, Path]:
+    from safeplan.core.vault import list_backups, list_replaced
 
-    _no_demo(args)
-    path = vault_path(args)
-    backups = list_backups(path)
-    if not 1 <= args.number <= len(backups):
+    text = number.strip().upper()
+    files, label = list_backups(path), "backup"
+    if text.startswith("R"):
+        files, label, text = list_replaced(path), "replaced file", text[1:]
+    if not text.isdigit() or not 1 <= int(text) <= len(files):
         raise errors.UsageError(
-            f"There is no backup number {args.number}.",
+            f"There is no {label} number {number}.",
             "Run `safeplan backup list` to see the numbers.",
         )
-    kept = restore_backup(path, backups[args.number - 1], lock_timeout=LOCK_WAIT_SECONDS)
-    out(f"Backup {args.number} is now your vault at {path}.")
+    return f"{label} {number}", files[int(text) - 1]
+
+
+def _summary(path: Path, passphrase: str) -> str:
+    """What a vault file holds, in counts only; or why it cannot be said."""
+    from safeplan.core.vault import read_payload
+
+    try:
+        return (
+            f"{sum(read_payload(path, passphrase).counts().values())} entries, saved {_when(path)}"
+        )
+    except errors.SafeplanError:
+        return "it cannot be read with this passphrase, or is damaged"
+
+
+def backup_restore(args: argparse.Namespace) -> int:
+    from safeplan.cli.prompts import confirm
+    from safeplan.core.vault import read_payload, restore_backup
+
+    path = _existing_vault(args)
+    label, chosen = _chosen(path, args.number)
+    passphrase = secrets_for(args).read("Passphrase: ")
+    # The backup must open with the passphrase: a restore never puts in something unreadable.
+    payload = read_payload(chosen, passphrase)
+    restored = f"{sum(payload.counts().values())} entries, saved {_when(chosen)}"
+    current = _summary(path, passphrase)
+    question = (
+        f"Replace your vault ({current}) with {label} ({restored})? "
+        "The current file is kept and can be put back."
+    )
+    if not confirm(args, question):
+        err("Nothing was changed.")
+        return errors.EXIT_OK
+    kept = restore_backup(path, chosen, lock_timeout=LOCK_WAIT_SECONDS)
+    out(f"{label.capitalize()} is now your vault at {path}.")
     if kept:
-        out(f"The file it replaced was kept at {kept}, in case you need it.")
+        out(f"The file it replaced was kept at {kept}; `safeplan backup list` shows it.")
     return errors.EXIT_OK
