@@ -34,7 +34,7 @@ CHANGE_HINT = (
     "Every country safeplan knows: safeplan crisis countries",
 )
 
-CountrySource = Literal["option", "settings", "locale", "none", "unplaced"]
+CountrySource = Literal["option", "kept", "settings", "locale", "none", "unplaced"]
 
 
 def _audience(value: str) -> str:
@@ -156,19 +156,13 @@ class Choice:
 
 
 def choose_country(given: str | None, saved: str | None = None) -> Choice:
-    """--country, then the vault's saved setting (only known with --mine), then the locale."""
-    from safeplan.core.crisis import country_names, guess_country, guessed_from
+    """--country, then the kept country (``safeplan country``), then the vault's saved setting
+    (only known with --mine), then the locale (:func:`safeplan.core.kept_country.choose`)."""
+    from safeplan.core import kept_country
 
-    if given:
-        return Choice(given, "option")
-    if saved and saved in country_names():
-        return Choice(saved, "settings")
-    guess = guess_country()
-    if guess:
-        origin = guessed_from()
-        detail = f"{origin[0]}={origin[1]}" if origin else ""
-        return Choice(guess, "locale", detail)
-    return Choice(None, "none")
+    found = kept_country.choose(given=given, vault=saved)
+    source: CountrySource = "settings" if found.source == "vault" else found.source
+    return Choice(found.country, source, found.detail)
 
 
 def _choice_lines(choice: Choice, help_: CountryHelp) -> list[str]:
@@ -176,6 +170,8 @@ def _choice_lines(choice: Choice, help_: CountryHelp) -> list[str]:
     name = f"{help_.country_name} ({help_.country})" if help_.country_name else help_.country
     if choice.source == "option":
         first = f"Showing {name}, as you asked."
+    elif choice.source == "kept":
+        first = f"Showing {name}, the country you chose (safeplan country changes it)."
     elif choice.source == "settings":
         first = f"Showing {name}, from your saved settings."
     elif choice.source == "locale":

@@ -1,0 +1,89 @@
+"""`safeplan country` and the kept country in `safeplan crisis`, as real subprocesses: a UK
+person on the common en_US.UTF-8 locale sees UK lines and 999/112."""
+
+from __future__ import annotations
+
+import stat
+from pathlib import Path
+
+from safeplan.core import kept_country
+from safeplan.core.models import Settings, VaultPayload
+from safeplan.core.vault import Vault
+from tests.cli_helpers import run
+
+US = {"LANG": "en_US.UTF-8"}
+PASSPHRASE = "a calm long passphrase"
+
+
+def test_country_shows_the_guess_then_keeps_what_was_typed(isolated_home: Path) -> None:
+    shown = run(isolated_home, "country", env=US)
+    assert shown.returncode == 0
+    assert "United States (US), guessed from your language settings (LANG=en_US.UTF-8)" in (
+        shown.stdout
+    )
+    kept = run(isolated_home, "country", "England", env=US)
+    assert kept.returncode == 0, kept.stderr
+    assert "United Kingdom (GB)" in kept.stdout
+    path = kept_country.settings_path()
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert kept_country.read() == "GB"
+    assert "kept on this computer" in run(isolated_home, "country", env=US).stdout
+
+
+def test_crisis_uses_the_kept_country_over_the_locale(isolated_home: Path) -> None:
+    assert run(isolated_home, "country", "uk", env=US).returncode == 0
+    result = run(isolated_home, "crisis", env=US)
+    assert result.returncode == 0
+    assert "Help now: United Kingdom (GB)" in result.stdout
+    assert "Call 999 or 112" in result.stdout
+    assert "Samaritans" in result.stdout
+    assert "911" not in result.stdout and "988" not in result.stdout
+    assert "the country you chose" in result.stdout
+    # --country still wins for one command
+    other = run(isolated_home, "crisis", "--country", "IE", env=US)
+    assert "Ireland" in other.stdout
+    assert kept_country.read() == "GB"
+
+
+def test_a_gb_vault_under_en_us_shows_uk_lines_with_mine(
+    isolated_home: Path, tmp_path: Path
+) -> None:
+    vault_path = tmp_path / "v.json"
+    vault, _ = Vault.create(vault_path, PASSPHRASE, VaultPayload(settings=Settings(country="GB")))
+    vault.close()
+    result = run(
+        isolated_home,
+        "crisis",
+        "--mine",
+        "--vault",
+        str(vault_path),
+        "--passphrase-file",
+        "-",
+        stdin=PASSPHRASE + "\n",
+        env=US,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Call 999 or 112" in result.stdout and "911" not in result.stdout
+
+
+def test_clear_forgets_it(isolated_home: Path) -> None:
+    kept_country.keep("NZ")
+    result = run(isolated_home, "country", "--clear", env=US)
+    assert result.returncode == 0
+    assert "Forgot the kept country" in result.stdout
+    assert kept_country.read() is None
+    assert "No country was kept" in run(isolated_home, "country", "--clear").stdout
+
+
+def test_an_unknown_country_still_gets_help_and_exit_2(isolated_home: Path) -> None:
+    result = run(isolated_home, "country", "Atlantis", env=US)
+    assert result.returncode == 2
+    assert "112" in result.stderr and "safeplan crisis" in result.stderr
+    assert kept_country.read() is None
+
+
+def test_demo_keeps_nothing(isolated_home: Path) -> None:
+    result = run(isolated_home, "--demo", "country", "GB")
+    assert result.returncode == 2
+    assert "nothing is written to disk" in result.stderr
+    assert not kept_country.settings_path().exists()
