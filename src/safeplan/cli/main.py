@@ -92,7 +92,9 @@ def common_options() -> argparse.ArgumentParser:
     return common
 
 
-def build_parser() -> Parser:
+def build_parser(modules: Sequence[str] = COMMAND_MODULES) -> Parser:
+    """The parser with the commands of ``modules`` (every command unless a quick path asks for
+    fewer: see :mod:`safeplan.cli.quick`)."""
     common = common_options()
     parser = Parser(
         prog="safeplan",
@@ -111,13 +113,16 @@ def build_parser() -> Parser:
         help="a numbered plain menu instead of the full-screen app (also with ACCESSIBLE=1, "
         "TERM=dumb, or when input is not a terminal)",
     )
-    for name in COMMAND_MODULES:
+    for name in modules:
         importlib.import_module(name).register(sub, common)
     return parser
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
-    args = build_parser().parse_args(argv)
+    from safeplan.cli.quick import modules_for
+
+    words = sys.argv[1:] if argv is None else argv
+    args = build_parser(modules_for(words, COMMAND_MODULES)).parse_args(argv)
     for name, default in (("vault", None), ("passphrase_file", None), ("demo", False)):
         if not hasattr(args, name):
             setattr(args, name, default)

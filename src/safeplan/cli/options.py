@@ -6,12 +6,18 @@ import argparse
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from safeplan.core.substances import CLASS_KEYS
-
 if TYPE_CHECKING:
     from safeplan.core.crisis.countries import CountryMatch
 
-CLASS_CHOICES = CLASS_KEYS
+
+def __getattr__(name: str) -> tuple[str, ...]:
+    """``CLASS_CHOICES`` (the substance classes) is read on first use: the quick commands import
+    this module too, and need no substance list (see ``safeplan.cli.quick``)."""
+    if name == "CLASS_CHOICES":
+        from safeplan.core.substances import CLASS_KEYS
+
+        return CLASS_KEYS
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def scale(text: str) -> int:
@@ -78,7 +84,7 @@ def amount(text: str) -> float:
         value = float(text.replace(",", "."))
     except ValueError:
         raise argparse.ArgumentTypeError("use a number of 0 or more, like 2 or 0.5") from None
-    if value < 0:
+    if not 0 <= value < 1e9:  # also refuses inf and nan, which could not be kept
         raise argparse.ArgumentTypeError("use a number of 0 or more, like 2 or 0.5")
     return value
 
@@ -88,13 +94,15 @@ def add_use_options(
 ) -> None:
     """The use-entry options; ``with_shared=False`` leaves out --note and --at (for `log edit`,
     which has them from the check-in options already)."""
+    from safeplan.core.substances import CLASS_KEYS
+
     p.add_argument("--substance", metavar="S", help="what you used, in your words")
     p.add_argument(
         "--class",
         dest="substance_class",
-        choices=CLASS_CHOICES,
+        choices=CLASS_KEYS,
         metavar="C",
-        help="its class, if safeplan does not know the name: " + ", ".join(CLASS_CHOICES),
+        help="its class, if safeplan does not know the name: " + ", ".join(CLASS_KEYS),
     )
     p.add_argument("--amount", type=amount, metavar="X", help="how much, as a number")
     p.add_argument("--unit", metavar="U", help="the unit for the amount (drinks, mg, pills...)")

@@ -299,7 +299,7 @@ def text_output(
 
 
 def json_output(help_: CountryHelp, choice: Choice, mine: Mine | None, warnings: list[str]) -> str:
-    data: dict[str, Any] = help_.model_dump(mode="json")
+    data: dict[str, Any] = help_.as_dict()
     data["country_source"] = choice.source
     if choice.typed is not None:
         data["country_typed"] = choice.typed.text[:100]

@@ -12,7 +12,13 @@ Public API (the "get help now" screen, the printed plan and ``safeplan crisis`` 
     match_country(text)       -> CountryMatch     the code, or the closest countries to offer
 
 Where the facts come from and how they are kept current: ``docs/crisis-directory.md``.
+
+Importing this package stays light (no pydantic, no vault code): the records here are the plain
+ones of :mod:`.entries`. The pydantic models that validate the data live in :mod:`.models`;
+``DirectoryFile`` is still reachable from here, imported on first use.
 """
+
+from typing import Any
 
 from safeplan.core.crisis.countries import (
     CountryMatch,
@@ -31,12 +37,10 @@ from safeplan.core.crisis.directory import (
     normalise_country,
     overrides_path,
 )
-from safeplan.core.crisis.locale import guess_country, guessed_from
-from safeplan.core.crisis.models import (
+from safeplan.core.crisis.entries import (
     AUDIENCE_LABELS,
     AUDIENCES,
     Audience,
-    DirectoryFile,
     Emergency,
     InternationalDirectory,
     PhoneNumber,
@@ -44,6 +48,7 @@ from safeplan.core.crisis.models import (
     Source,
     TextOption,
 )
+from safeplan.core.crisis.locale import guess_country, guessed_from
 from safeplan.core.crisis.render import render_help_text
 
 __all__ = [
@@ -74,3 +79,12 @@ __all__ = [
     "resolve_country",
     "search_countries",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """``DirectoryFile`` (the pydantic model of a data file) is imported only when asked for."""
+    if name == "DirectoryFile":
+        from safeplan.core.crisis.models import DirectoryFile
+
+        return DirectoryFile
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

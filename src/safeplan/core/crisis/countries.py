@@ -198,6 +198,14 @@ def _suggest(key: str, index: _Index, limit: int) -> tuple[str, ...]:
 def match_country(text: str | None, limit: int = 3) -> CountryMatch:
     """Resolve typed text to an ISO 3166-1 alpha-2 code safeplan knows, or offer the closest."""
     raw = (text or "").strip()
+    if len(raw) == 2 and raw.isascii() and raw.isalpha():
+        # A code as typed ("GB", "gb"): found without building the name index, so `safeplan
+        # crisis --country GB` stays quick. tests/test_quick_paths.py proves the index gives the
+        # same answer for every code.
+        from safeplan.core.crisis.directory import country_names
+
+        if raw.upper() in country_names():
+            return CountryMatch(raw, raw.upper())
     index = _index()
     key = country_key(raw)
     if not key:

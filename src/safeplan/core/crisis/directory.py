@@ -3,6 +3,11 @@ what to show for a country.
 
 Help must never fail: a missing, unreadable or invalid override file gives a calm warning (in
 ``Directory.warnings``) and the built-in directory is used as it is.
+
+Help must also be quick. The shipped JSON was validated against the pydantic models at build and
+test time, so at run time it is read with ``json`` alone and kept as plain dicts; records
+(:mod:`safeplan.core.crisis.entries`) are built only for the country being shown. pydantic is
+imported only to validate a local override file, which is a person's own and must be checked.
 """
 
 from __future__ import annotations
@@ -10,21 +15,18 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, ValidationError
-
-from safeplan.core.crisis.models import (
+from safeplan.core.crisis.entries import (
     AUDIENCES,
     Audience,
-    CountryEntry,
-    DirectoryFile,
     Emergency,
     InternationalDirectory,
+    Raw,
     Service,
     Source,
 )
@@ -45,111 +47,155 @@ class DirectoryError(ValueError):
 
 @dataclass(frozen=True)
 class Directory:
+    """The merged directory. Records are held as validated JSON and built on first use, one
+    country at a time (``services_for``, ``emergency_for``); the properties that cover every
+    country (``services``, ``emergency``) build them all, for listings and tests."""
+
     names: dict[str, str]
-    emergency: dict[str, Emergency]
     notes: dict[str, tuple[str, ...]]
-    services: tuple[Service, ...]
-    international: tuple[InternationalDirectory, ...]
-    sources: dict[str, Source]
+    raw_emergency: dict[str, Raw] = field(repr=False)
+    raw_services: dict[str, tuple[Raw, ...]] = field(repr=False)
+    """Country code -> its services, local ones (from the override file) first."""
+    raw_international: tuple[Raw, ...] = field(repr=False)
+    raw_sources: dict[str, Raw] = field(repr=False)
     local_ids: frozenset[str] = frozenset()
     warnings: tuple[str, ...] = ()
     override_path: Path | None = None
-    _by_country: dict[str, tuple[Service, ...]] = field(default_factory=dict, repr=False)
+    _built: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def services_for(self, country: str) -> tuple[Service, ...]:
         """The services of one country, local ones (from the override file) first."""
-        return self._by_country.get(country, ())
+        key = f"services:{country}"
+        if key not in self._built:
+            raw = self.raw_services.get(country, ())
+            self._built[key] = tuple(Service.from_raw(r) for r in raw)
+        found: tuple[Service, ...] = self._built[key]
+        return found
+
+    def emergency_for(self, country: str) -> Emergency | None:
+        raw = self.raw_emergency.get(country)
+        return Emergency.from_raw(raw) if raw is not None else None
+
+    def source(self, key: str) -> Source:
+        return Source.from_raw(self.raw_sources[key])
 
     def countries_with_lines(self) -> set[str]:
-        return set(self._by_country)
+        return set(self.raw_services)
+
+    @property
+    def international(self) -> tuple[InternationalDirectory, ...]:
+        if "international" not in self._built:
+            self._built["international"] = tuple(
+                InternationalDirectory.from_raw(r) for r in self.raw_international
+            )
+        found: tuple[InternationalDirectory, ...] = self._built["international"]
+        return found
+
+    @property
+    def services(self) -> tuple[Service, ...]:
+        """Every service, country by country."""
+        return tuple(s for code in self.raw_services for s in self.services_for(code))
+
+    @property
+    def emergency(self) -> dict[str, Emergency]:
+        """Every country's emergency numbers."""
+        return {code: Emergency.from_raw(raw) for code, raw in self.raw_emergency.items()}
+
+    @property
+    def sources(self) -> dict[str, Source]:
+        return {key: Source.from_raw(raw) for key, raw in self.raw_sources.items()}
 
 
-def _merge(files: Iterable[tuple[DirectoryFile, bool]]) -> Directory:
-    """Put data files together in order; a later service with the same id replaces an earlier one.
+def merge_files(files: Iterable[tuple[Raw, bool]]) -> Directory:
+    """Put data files (validated JSON) together in order; a later service with the same id
+    replaces an earlier one.
 
     ``files`` holds (file, is_local) pairs; services from local files are listed first in their
     country.
     """
     names: dict[str, str] = {}
-    emergency: dict[str, Emergency] = {}
+    emergency: dict[str, Raw] = {}
     notes: dict[str, tuple[str, ...]] = {}
-    services: dict[str, Service] = {}
+    services: dict[str, Raw] = {}
     local_ids: set[str] = set()
-    international: dict[str, InternationalDirectory] = {}
-    sources: dict[str, Source] = {}
+    international: dict[str, Raw] = {}
+    sources: dict[str, Raw] = {}
     for data, local in files:
-        sources.update(data.sources)
-        for code, entry in data.countries.items():
+        sources.update(data.get("sources") or {})
+        for code, entry in (data.get("countries") or {}).items():
             _merge_country(code, entry, names, emergency, notes)
         seen: set[str] = set()
-        for service in data.services:
-            if service.id in seen:
-                raise DirectoryError(f"the service id {service.id} is used twice")
-            seen.add(service.id)
-            services.pop(service.id, None)
-            services[service.id] = service
+        for service in data.get("services") or ():
+            sid = service["id"]
+            if sid in seen:
+                raise DirectoryError(f"the service id {sid} is used twice")
+            seen.add(sid)
+            services.pop(sid, None)
+            services[sid] = service
             if local:
-                local_ids.add(service.id)
+                local_ids.add(sid)
             else:
-                local_ids.discard(service.id)
-        for item in data.international:
-            international[item.id] = item
+                local_ids.discard(sid)
+        for item in data.get("international") or ():
+            international[item["id"]] = item
     for code, record in emergency.items():
-        missing = [key for key in record.sources if key not in sources]
+        missing = [key for key in record["sources"] if key not in sources]
         if missing:
             raise DirectoryError(f"the emergency numbers of {code} name unknown sources {missing}")
-    by_country: dict[str, list[Service]] = {}
+    by_country: dict[str, list[Raw]] = {}
     for service in services.values():
-        if service.country not in names:
-            raise DirectoryError(f"the service {service.id} is for an unknown country")
-        by_country.setdefault(service.country, []).append(service)
+        if service["country"] not in names:
+            raise DirectoryError(f"the service {service['id']} is for an unknown country")
+        by_country.setdefault(service["country"], []).append(service)
     ordered = {
         code: tuple(
-            sorted(items, key=lambda s: 0 if s.id in local_ids else 1)  # stable: keeps file order
+            sorted(items, key=lambda s: 0 if s["id"] in local_ids else 1)  # stable: file order
         )
         for code, items in by_country.items()
     }
     return Directory(
         names=dict(sorted(names.items())),
-        emergency=emergency,
         notes=notes,
-        services=tuple(services.values()),
-        international=tuple(international.values()),
-        sources=sources,
+        raw_emergency=emergency,
+        raw_services=ordered,
+        raw_international=tuple(international.values()),
+        raw_sources=sources,
         local_ids=frozenset(local_ids),
-        _by_country=ordered,
     )
 
 
 def _merge_country(
     code: str,
-    entry: CountryEntry,
+    entry: Raw,
     names: dict[str, str],
-    emergency: dict[str, Emergency],
+    emergency: dict[str, Raw],
     notes: dict[str, tuple[str, ...]],
 ) -> None:
-    if entry.name is not None:
-        names[code] = entry.name
-    if entry.emergency is not None:
-        emergency[code] = entry.emergency
-    if entry.notes:
-        notes[code] = notes.get(code, ()) + entry.notes
+    if entry.get("name") is not None:
+        names[code] = entry["name"]
+    if entry.get("emergency") is not None:
+        emergency[code] = entry["emergency"]
+    if entry.get("notes"):
+        notes[code] = notes.get(code, ()) + tuple(entry["notes"])
 
 
-def _read_builtin(name: str) -> DirectoryFile:
+def read_builtin(name: str) -> Raw:
+    """One shipped data file as JSON (validated against the models by the tests and the build
+    check, not here)."""
     text = resources.files(DATA_PACKAGE).joinpath(name).read_text(encoding="utf-8")
-    return DirectoryFile.model_validate_json(text)
+    data: Raw = json.loads(text)
+    return data
 
 
 @cache
-def _builtin_files() -> tuple[DirectoryFile, ...]:
-    return tuple(_read_builtin(name) for name in DATA_FILES)
+def _builtin_files() -> tuple[Raw, ...]:
+    return tuple(read_builtin(name) for name in DATA_FILES)
 
 
 @cache
 def builtin_directory() -> Directory:
     """The shipped directory alone (what every test of the data checks)."""
-    return _merge((f, False) for f in _builtin_files())
+    return merge_files((f, False) for f in _builtin_files())
 
 
 def overrides_path(environ: dict[str, str] | None = None) -> Path:
@@ -164,15 +210,9 @@ def overrides_path(environ: dict[str, str] | None = None) -> Path:
     return platformdirs.user_config_path("safeplan", appauthor=False) / OVERRIDES_FILENAME
 
 
-def _validation_summary(exc: ValidationError) -> str:
-    first = exc.errors()[0]
-    where = ".".join(str(p) for p in first["loc"]) or "the top level"
-    more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
-    return f"{where}: {first['msg']}{more}"
-
-
-def _load_overrides(path: Path) -> tuple[DirectoryFile | None, str | None]:
-    """The override file, or (None, a calm warning) when it cannot be used. No file: (None, None)."""
+def _load_overrides(path: Path) -> tuple[Raw | None, str | None]:
+    """The override file, validated and as JSON, or (None, a calm warning) when it cannot be used.
+    No file: (None, None)."""
     intro = f"Your local crisis file {path} was not used"
     after = "The built-in crisis lines are shown. See docs/crisis-directory.md to fix it."
     try:
@@ -190,10 +230,13 @@ def _load_overrides(path: Path) -> tuple[DirectoryFile | None, str | None]:
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         where = f" at line {exc.lineno}" if isinstance(exc, json.JSONDecodeError) else ""
         return None, f"{intro}: it is not valid UTF-8 JSON{where}. {after}"
-    try:
-        return DirectoryFile.model_validate(data), None
-    except ValidationError as exc:
-        return None, f"{intro}: {_validation_summary(exc)}. {after}"
+    except RecursionError:
+        return None, f"{intro}: it is nested too deeply to be crisis data. {after}"
+    # A person's own file is checked by the same models as the shipped data (pydantic is
+    # imported only here, so the quick path without an override file stays light).
+    from safeplan.core.crisis.models import validate_file
+
+    return validate_file(data, intro=intro, after=after)
 
 
 _override_cache: dict[tuple[str, int, int], Directory] = {}
@@ -217,7 +260,7 @@ def load_directory() -> Directory:
         result = replace(base, override_path=path, warnings=(warning,) if warning else ())
     else:
         try:
-            result = _merge([*((f, False) for f in _builtin_files()), (data, True)])
+            result = merge_files([*((f, False) for f in _builtin_files()), (data, True)])
             result = replace(result, override_path=path)
         except DirectoryError as exc:
             warning = (
@@ -250,10 +293,9 @@ def normalise_country(code: str | None) -> str | None:
 FallbackReason = Literal["no_country", "unknown_country", "no_lines"]
 
 
-class CountryHelp(BaseModel):
+@dataclass(frozen=True, kw_only=True)
+class CountryHelp:
     """Everything the "get help now" views show for one country (never the person's own contacts)."""
-
-    model_config = ConfigDict(frozen=True)
 
     country: str | None
     country_name: str | None
@@ -269,6 +311,10 @@ class CountryHelp(BaseModel):
     fallback: bool = False
     """True when safeplan has no crisis line for this country: the international directories lead."""
     fallback_reason: FallbackReason | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        """Every field as plain JSON values (for ``safeplan crisis --json``)."""
+        return asdict(self)
 
     def emergency_numbers(self) -> tuple[str, str] | None:
         """(numbers, what they reach) to call first in danger, e.g. ("999 or 112", "emergency")."""
@@ -343,12 +389,12 @@ def help_for(
     if reason is None and not all_services:
         reason = "no_lines"
     shown, hidden = _order(all_services, chosen, include_all_audiences)
-    emergency = d.emergency.get(code) if code else None
+    emergency = d.emergency_for(code) if code else None
     return CountryHelp(
         country=code,
         country_name=d.names.get(code) if code else None,
         emergency=emergency,
-        emergency_sources=tuple(d.sources[k] for k in emergency.sources) if emergency else (),
+        emergency_sources=tuple(d.source(k) for k in emergency.sources) if emergency else (),
         services=tuple(shown),
         local_service_ids=tuple(s.id for s in shown if s.id in d.local_ids),
         audience=chosen,

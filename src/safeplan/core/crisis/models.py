@@ -1,54 +1,41 @@
 """The shape of the crisis directory: every record the shipped data and a local override file hold.
 
-The same models validate the built-in data (``safeplan/data/crisis/*.json``) and a person's or an
-organisation's override file, so a local service is held to the same rules as a shipped one: a
-dialable number, a source and a verified date on every record, and a confidence level.
+The same models validate the built-in data (``safeplan/data/crisis/*.json``, in the tests and the
+build check ``tools/crisis/check_directory.py``) and a person's or an organisation's override file
+(whenever it is read), so a local service is held to the same rules as a shipped one: a dialable
+number, a source and a verified date on every record, and a confidence level.
+
+At run time the shipped data is not passed through these models (that would cost more than the
+interpreter's own start): :mod:`safeplan.core.crisis.entries` holds the plain records built from
+it, and a test proves the two agree on every shipped record.
 """
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, Self
+from typing import Annotated, Any, Literal, Self
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-SCHEMA_VERSION = 1
+from safeplan.core.crisis import entries
+from safeplan.core.crisis.entries import AUDIENCE_LABELS, AUDIENCES, Audience, Confidence
 
-Confidence = Literal["H", "M"]
-"""H: an official source, or two independent sources agree. M: one good source, or a few years old.
-Entries the research rated L (unconfirmed or conflicting) are never shipped."""
-
-Audience = Literal[
-    "everyone",
-    "young_people",
-    "veterans",
-    "lgbtq",
-    "trans",
-    "substance_use",
-    "domestic_violence",
-    "poisoning",
+__all__ = [
+    "AUDIENCES",
+    "AUDIENCE_LABELS",
+    "Audience",
+    "Confidence",
+    "CountryEntry",
+    "DirectoryFile",
+    "Emergency",
+    "InternationalDirectory",
+    "PhoneNumber",
+    "Service",
+    "Source",
+    "TextOption",
+    "validate_file",
 ]
 
-AUDIENCES: tuple[Audience, ...] = (
-    "everyone",
-    "young_people",
-    "veterans",
-    "lgbtq",
-    "trans",
-    "substance_use",
-    "domestic_violence",
-    "poisoning",
-)
-
-AUDIENCE_LABELS: dict[Audience, str] = {
-    "everyone": "everyone",
-    "young_people": "young people",
-    "veterans": "veterans and service members",
-    "lgbtq": "LGBTQ+ people",
-    "trans": "trans people",
-    "substance_use": "substance use",
-    "domestic_violence": "domestic violence",
-    "poisoning": "poisoning and overdose of medicines",
-}
+SCHEMA_VERSION = 1
 
 CountryCode = Annotated[str, Field(pattern=r"^[A-Z]{2}$")]
 Dial = Annotated[str, Field(pattern=r"^(\+[1-9][0-9]{6,14}|\*?[0-9]{2,15})$")]
@@ -158,6 +145,10 @@ class Service(Record):
     def always_open(self) -> bool:
         return self.hours == "24/7"
 
+    def plain(self) -> entries.Service:
+        """The same service as the plain record the renderers take."""
+        return entries.Service.from_raw(self.model_dump(mode="json"))
+
 
 class Emergency(Record):
     """A country's emergency numbers. ``general`` reaches every service; the others where they differ."""
@@ -212,3 +203,20 @@ class DirectoryFile(Record):
     countries: dict[CountryCode, CountryEntry] = Field(default_factory=dict)
     services: tuple[Service, ...] = ()
     international: tuple[InternationalDirectory, ...] = ()
+
+
+def _validation_summary(exc: ValidationError) -> str:
+    first = exc.errors()[0]
+    where = ".".join(str(p) for p in first["loc"]) or "the top level"
+    more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
+    return f"{where}: {first['msg']}{more}"
+
+
+def validate_file(data: Any, *, intro: str, after: str) -> tuple[dict[str, Any] | None, str | None]:
+    """A data file checked by :class:`DirectoryFile`: (its validated JSON, None), or (None, a calm
+    warning that starts with ``intro`` and ends with ``after``)."""
+    try:
+        checked = DirectoryFile.model_validate(data)
+    except ValidationError as exc:
+        return None, f"{intro}: {_validation_summary(exc)}. {after}"
+    return checked.model_dump(mode="json"), None

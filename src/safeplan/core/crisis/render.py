@@ -10,7 +10,7 @@ import unicodedata
 from collections.abc import Iterable
 
 from safeplan.core.crisis.directory import CountryHelp
-from safeplan.core.crisis.models import PhoneNumber, Service, TextOption
+from safeplan.core.crisis.entries import PhoneNumber, Service, TextOption
 
 MIN_WIDTH = 1
 BULLET = "* "

@@ -7,7 +7,8 @@ silently applied to everyone: with no country known, each country's line is show
 
 from __future__ import annotations
 
-from safeplan.core.crisis import Source, country_names
+from safeplan.core.crisis import country_names
+from safeplan.core.crisis.models import Source
 from safeplan.core.crisis.render import service_lines, wrap
 from safeplan.core.learn.cards import TREATMENT, cards, treatment
 from safeplan.core.learn.models import Card, Finder
@@ -120,7 +121,7 @@ def treatment_lines(country: str | None, width: int = 80) -> list[str]:
         )
     for service in services:
         lines.append("")
-        lines.extend(service_lines(service, width))
+        lines.extend(service_lines(service.plain(), width))
     for f in finders:
         lines.append("")
         lines.extend(_finder_lines(f, width))
