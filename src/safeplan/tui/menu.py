@@ -25,6 +25,7 @@ class Entry:
 HOME_ENTRIES: list[Entry] = [
     Entry("use-plan", "Use my plan now", "go through your plan one step at a time", "safeplan.tui.screens.walkthrough:WalkthroughScreen"),
     Entry("help", "Get help now", "crisis lines and your own people", "safeplan.tui.screens.help:HelpScreen"),
+    Entry("tools", "Tools for right now", "breathe, ground yourself, ride an urge, hope box", "safeplan.tui.screens.tools:ToolsScreen"),
     Entry("plan", "My plan", "write or change your safety plan", "safeplan.tui.screens.plan_editor:PlanEditorScreen"),
     Entry("guide", "Build my plan step by step", "a guided session, alone or with someone", "safeplan.tui.screens.guide:GuideScreen"),
     Entry("checkin", "Check in", "how are you doing today?", "safeplan.tui.screens.checkin:CheckInScreen"),
@@ -35,6 +36,8 @@ HOME_ENTRIES: list[Entry] = [
     Entry("log", "My log", "check-ins and use entries: change or remove", "safeplan.tui.screens.log:LogScreen"),
     Entry("harm-reduction", "My harm-reduction plan", "goals, safer use, triggers, supporters", "safeplan.tui.screens.harm_reduction:HarmReductionScreen"),
     Entry("selfcheck", "Self-checks", "optional PHQ-9 and GAD-7", "safeplan.tui.screens.selfcheck:SelfCheckScreen"),
+    Entry("hope", "My hope box", "things worth holding on to", "safeplan.tui.screens.hope:HopeScreen"),
+    Entry("learn", "Things worth knowing", "naloxone, treatment, stopping safely, testing", "safeplan.tui.screens.learn:LearnScreen"),
     Entry("settings", "Settings", "theme, country, privacy", "safeplan.tui.screens.settings:SettingsScreen"),
 ]  # fmt: skip
 

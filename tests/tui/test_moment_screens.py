@@ -1,0 +1,189 @@
+"""Pilot tests: Learn, the tools for right now (breathe, ground, urge) and the hope box, as a person
+uses them at 80x24. The tools' clocks are stepped by hand (``tick()``), never slept on."""
+
+from __future__ import annotations
+
+from textual.widgets import OptionList
+
+from safeplan.core.models import VaultPayload
+from safeplan.tui.app import SafeplanApp
+from safeplan.tui.screens.breathe import BreatheScreen
+from safeplan.tui.screens.ground import GroundScreen
+from safeplan.tui.screens.hope import HopeScreen
+from safeplan.tui.screens.learn import LearnCardScreen, LearnScreen
+from safeplan.tui.screens.tools import ToolsScreen
+from safeplan.tui.screens.urge import UrgeScreen
+
+from .conftest import SIZE, flat, home_key, settle, type_text
+
+
+async def test_home_opens_tools_hope_and_learn(demo_app: SafeplanApp) -> None:
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await settle(pilot, demo_app)
+        for entry, screen_type in (
+            ("tools", ToolsScreen),
+            ("hope", HopeScreen),
+            ("learn", LearnScreen),
+        ):
+            menu = demo_app.screen.query_one("#home-menu", OptionList)
+            menu.focus()
+            menu.highlighted = int(home_key(entry)) - 1
+            await pilot.pause()
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(demo_app.screen, screen_type)
+            await pilot.press("escape")
+            await pilot.pause()
+
+
+async def test_learn_opens_a_card_for_the_country(demo_app: SafeplanApp) -> None:
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await settle(pilot, demo_app)
+        demo_app.push_screen(LearnScreen())
+        await pilot.pause()
+        assert "Things worth knowing" in flat(demo_app)
+        await pilot.press("down", "enter")  # the second card: stopping safely
+        await pilot.pause()
+        assert isinstance(demo_app.screen, LearnCardScreen)
+        text = flat(demo_app)
+        assert "Stopping safely" in text and "Where to get this in United Kingdom" in text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(demo_app.screen, LearnScreen)
+
+
+async def test_treatment_card_names_what_is_missing(demo_app: SafeplanApp) -> None:
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await settle(pilot, demo_app)
+        demo_app.push_screen(LearnCardScreen("treatment"))
+        await pilot.pause()
+        assert "FRANK" in flat(demo_app)
+
+
+async def test_breathe_counts_fills_and_stops_at_any_key(demo_app: SafeplanApp) -> None:
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await settle(pilot, demo_app)
+        screen = BreatheScreen(minutes=1, autostart=False)
+        demo_app.push_screen(screen)
+        await pilot.pause()
+        for _ in range(4):
+            screen.tick()
+        await pilot.pause()
+        assert "Breathe in 4" in flat(demo_app) and "#" * 40 in flat(demo_app)
+        screen.tick()
+        await pilot.pause()
+        assert "Breathe out slowly 1" in flat(demo_app)
+        await pilot.press("x")
+        await pilot.pause()
+        assert screen.stopped and "Stopped. That is fine." in flat(demo_app)
+        await pilot.press("x")
+        await pilot.pause()
+        assert not isinstance(demo_app.screen, BreatheScreen)
+
+
+async def test_breathe_runs_to_the_end_and_respects_reduced_motion(demo_app: SafeplanApp) -> None:
+    demo_app.animation_level = "none"
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await settle(pilot, demo_app)
+        screen = BreatheScreen(minutes=1, autostart=False)
+        demo_app.push_screen(screen)
+        await pilot.pause()
+        screen.tick()
+        await pilot.pause()
+        assert "#" not in flat(demo_app)
+        for _ in range(60):
+            screen.tick()
+        await pilot.pause()
+        assert screen.finished and "That is the end" in flat(demo_app)
+
+
+async def test_ground_one_sense_at_a_time_and_nothing_kept(
+    demo_app: SafeplanApp, demo: VaultPayload
+) -> None:
+    before = demo_app.session.payload.model_dump_json()
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await settle(pilot, demo_app)
+        demo_app.push_screen(GroundScreen())
+        await pilot.pause()
+        assert "5. Look around" in flat(demo_app)
+        await type_text(pilot, "the lamp")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "4. Listen" in flat(demo_app) and "the lamp" not in flat(demo_app)
+        for _ in range(4):
+            await pilot.press("enter")
+            await pilot.pause()
+        assert "You did it." in flat(demo_app)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(demo_app.screen, GroundScreen)
+    assert demo_app.session.payload.model_dump_json() == before
+
+
+async def test_urge_rate_ride_rate_and_keep_only_on_yes(demo_app: SafeplanApp) -> None:
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await settle(pilot, demo_app)
+        count = len(demo_app.session.payload.checkins)
+        screen = UrgeScreen(minutes=2, autostart=False)
+        demo_app.push_screen(screen)
+        await pilot.pause()
+        await pilot.press("enter")  # to use alcohol or drugs
+        await type_text(pilot, "8")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.stage == "ride" and "2:00 left" in flat(demo_app)
+        for _ in range(60):
+            screen.tick()
+        await pilot.pause()
+        assert "1:00 left" in flat(demo_app) and "Notice where you feel" in flat(demo_app)
+        await pilot.press("space")  # any key ends the ride
+        await type_text(pilot, "5")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "from 8 to 5" in flat(demo_app)
+        await pilot.press("down", "enter")  # yes, keep them
+        await type_text(pilot, "4")
+        await pilot.press("enter")
+        await settle(pilot, demo_app)
+        kept = demo_app.session.payload.checkins
+        assert len(kept) == count + 1
+        assert any(c.use_urge == 5 and c.mood == 4 and "urge-surfing" in c.tags for c in kept)
+
+
+async def test_urge_keeps_nothing_on_no(demo_app: SafeplanApp) -> None:
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await settle(pilot, demo_app)
+        count = len(demo_app.session.payload.checkins)
+        screen = UrgeScreen(minutes=1, autostart=False)
+        demo_app.push_screen(screen)
+        await pilot.pause()
+        await pilot.press("enter", "7", "enter")
+        for _ in range(60):
+            screen.tick()
+        await pilot.pause()
+        await pilot.press("7", "enter")
+        await pilot.pause()
+        await pilot.press("enter")  # no, keep nothing
+        await pilot.pause()
+        assert "Nothing was kept" in flat(demo_app)
+        assert len(demo_app.session.payload.checkins) == count
+
+
+async def test_hope_box_add_and_take_out(demo_app: SafeplanApp) -> None:
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await settle(pilot, demo_app)
+        demo_app.push_screen(HopeScreen())
+        await pilot.pause()
+        assert "Your hope box is empty" in flat(demo_app)
+        await pilot.press("a", "down", "enter")  # something someone said
+        await type_text(pilot, "You matter to me")
+        await pilot.press("enter")
+        await settle(pilot, demo_app)
+        box = demo_app.session.payload.hope_box
+        assert [(i.kind, i.text) for i in box] == [("said", "You matter to me")]
+        assert "Something someone said to me: You matter to me" in flat(demo_app)
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.click("#remove")
+        await settle(pilot, demo_app)
+        assert demo_app.session.payload.hope_box == []
