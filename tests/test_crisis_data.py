@@ -359,3 +359,50 @@ def test_the_reviewed_emergency_corrections_are_shipped() -> None:
     for code in ("PE", "IN", "LK", "CW", "SX", "BL"):
         assert D.emergency[code].verified == "2026-12-01", code
         assert len(D.emergency[code].sources) >= 2, code
+
+
+def _best(service: Service) -> bool:
+    """A free, 24/7, national line that two sources confirm."""
+    return (
+        service.hours == "24/7"
+        and bool(service.free)
+        and service.region is None
+        and service.confidence == "H"
+    )
+
+
+@pytest.mark.parametrize("country", sorted(D.countries_with_lines()))
+def test_a_free_24_7_national_line_is_never_listed_after_a_lesser_one(country: str) -> None:
+    everyone = [s for s in D.services_for(country) if "everyone" in s.audience]
+    for i, service in enumerate(everyone):
+        if _best(service):
+            before = [s.id for s in everyone[:i] if not _best(s)]
+            assert not before, (country, service.id, before)
+
+
+def test_a_24_7_line_comes_before_an_office_hours_one() -> None:
+    assert [s.id for s in D.services_for("ID")][:2] == ["id-dpatens-24", "id-sejiwa"]
+    assert [s.id for s in D.services_for("AR")][0] == "ar-salud-mental"
+    assert [s.id for s in D.services_for("CZ")][0] == "cz-prazska-linka-duvery"
+
+
+def test_the_reviewed_lines_are_shipped() -> None:
+    # crisis-data review 2026-12-01, items 14, 15 and 17, and section 1.4
+    dials = {(s.country, p.dial) for s in D.services for p in s.phones}
+    for expected in (
+        ("DE", "116123"),
+        ("GB", "+448088088000"),
+        ("GB", "+448000684141"),
+        ("GB", "+448001111"),
+        ("AU", "+611300224636"),
+        ("AU", "+611300659467"),
+        ("AU", "+611800551800"),
+        ("NZ", "+64508828865"),
+    ):
+        assert expected in dials, expected
+    nhs = SERVICES["gb-nhs-111"]
+    assert nhs.region == "England and Wales" and "Wales, press 2" in (nhs.phones[0].note or "")
+    for sid in ("gb-shout", "gb-nhs-111", "ie-samaritans", "fr-3114", "es-024"):
+        assert SERVICES[sid].hours == "24/7" and SERVICES[sid].free, sid
+    assert SERVICES["nz-1737"].hours == "24/7" and SERVICES["nz-lifeline"].hours == "24/7"
+    assert "English or French" not in (SERVICES["ca-988"].description or "")
