@@ -27,12 +27,11 @@ from safeplan.core.crisis.countries import (
     resolve_country,
     search_countries,
 )
+from safeplan.core.crisis.country_help import CountryHelp, help_for
 from safeplan.core.crisis.directory import (
     OVERRIDES_ENV,
-    CountryHelp,
     Directory,
     country_names,
-    help_for,
     load_directory,
     normalise_country,
     overrides_path,

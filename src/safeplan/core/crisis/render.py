@@ -9,7 +9,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable
 
-from safeplan.core.crisis.directory import CountryHelp
+from safeplan.core.crisis.country_help import CountryHelp
 from safeplan.core.crisis.entries import PhoneNumber, Service, TextOption
 
 MIN_WIDTH = 1
