@@ -238,9 +238,11 @@ async def test_use_entry_suggests_names_and_notes_a_mix_with_its_source() -> Non
         await settle(pilot, app)
         assert isinstance(app.screen, UseSavedScreen)
         text = flat(app)
-        assert "beer and xanax: dangerous together." in text
-        assert "Source: National Institute on Alcohol Abuse and Alcoholism" in text
-        assert "Ideas to take or leave" in text
+        assert "beer and xanax (about 2 hours apart): dangerous together." in text
+        assert "Source: DailyMed: Xanax (alprazolam) prescribing information" in text
+        assert "NIAAA" in [c.source.shown for c in app.screen.notes[0].sources]
+        assert "Abuse" not in text
+        assert app.screen.tips  # the ideas follow, below the first steps and the note
         entry = store.payload.use_entries[-1]
         assert (entry.substance, entry.substance_class) == ("xanax", "benzodiazepine")
 
@@ -278,7 +280,7 @@ async def test_an_unlisted_pair_is_not_known_never_safe() -> None:
         await pilot.press("enter")
         await settle(pilot, app)
         text = flat(app)
-        assert "Not in safeplan's table: cannabis and nicotine." in text
+        assert "safeplan has no rule for this pair: cannabis and nicotine." in text
         assert "does not mean it is safe" in text
 
 

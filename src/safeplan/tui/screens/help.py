@@ -27,6 +27,7 @@ class HelpScreen(SafeplanScreen[None]):
     BINDINGS = [
         Binding("escape", "close", "Close", id="help-close"),
         Binding("c", "change_country", "Country", id="help-country"),
+        Binding("o", "overdose", "Overdose steps", id="help-overdose"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -40,6 +41,7 @@ class HelpScreen(SafeplanScreen[None]):
         with Horizontal(classes="button-row"):
             if self.session.unlocked and menu.available(WALKTHROUGH):
                 yield Button("Use my plan now", id="help-walkthrough", variant="primary")
+            yield Button("If someone may be overdosing", id="help-overdose-button")
             yield Button("Change country", id="help-change-country")
             yield Button("Close", id="help-close-button")
         yield KeysFooter()
@@ -88,6 +90,15 @@ class HelpScreen(SafeplanScreen[None]):
         if self.session.unlocked:
             self.request_save()
         self._render_public()
+
+    def action_overdose(self) -> None:
+        from safeplan.tui.screens.overdose import OverdoseScreen
+
+        self.app.push_screen(OverdoseScreen())
+
+    @on(Button.Pressed, "#help-overdose-button")
+    def _overdose_pressed(self) -> None:
+        self.action_overdose()
 
     @on(Button.Pressed, "#help-close-button")
     def _close_pressed(self) -> None:

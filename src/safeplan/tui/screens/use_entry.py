@@ -161,5 +161,8 @@ class UseEntryScreen(LogFormScreen[UseEntry]):
         payload = self.session.payload
         checkins.add_use_entry(payload, entry)
         self.request_save()
-        notes = check_combinations(payload.use_entries, entry)
-        self.app.switch_screen(UseSavedScreen(entry, notes, tips_for(entry, payload, notes)))
+        notes = check_combinations(
+            payload.use_entries, entry, regular=payload.settings.regular_medicines
+        )
+        tips = tips_for(entry, payload, notes, country=self.session.country())
+        self.app.switch_screen(UseSavedScreen(entry, notes, tips))
