@@ -13,28 +13,17 @@ import json
 import shutil
 import sys
 from dataclasses import dataclass, field
-from datetime import date
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
-from safeplan.cli.common import add_command, err, out, write
+from safeplan.cli.common import add_command, err, out
+from safeplan.cli.crisis_country import Choice, choice_lines, choose_country
 from safeplan.cli.options import country_arg, country_or_unplaced
 from safeplan.core import errors
 
 if TYPE_CHECKING:
-    from safeplan.core.crisis import CountryHelp, CountryMatch
+    from safeplan.core.crisis import CountryHelp
 
 MAX_WIDTH = 100
-CARD_WIDTH = 72
-MAX_ADDED = 20
-MAX_ADDED_CHARS = 300
-
-CHANGE_HINT = (
-    "To show another country: safeplan crisis --country NAME",
-    "Every country safeplan knows: safeplan crisis countries",
-)
-
-CountrySource = Literal["option", "kept", "settings", "locale", "none", "unplaced"]
 
 
 def _audience(value: str) -> str:
@@ -106,7 +95,7 @@ def register(sub: argparse._SubParsersAction[Any], common: argparse.ArgumentPars
         "whole card before anything is written. The file is NOT encrypted.",
         parents=[common],
     )
-    card.set_defaults(handler="safeplan.cli.commands.crisis:card")
+    card.set_defaults(handler="safeplan.cli.crisis_card:card")
     _add_country(
         card,
         default=argparse.SUPPRESS,
@@ -141,56 +130,6 @@ def register(sub: argparse._SubParsersAction[Any], common: argparse.ArgumentPars
         parents=[common],
     )
     countries.set_defaults(handler="safeplan.cli.commands.crisis:countries")
-
-
-# --- Choosing the country ------------------------------------------------------------------------
-
-
-@dataclass
-class Choice:
-    country: str | None
-    source: CountrySource
-    detail: str = ""
-    typed: CountryMatch | None = None
-    """What was typed after --country when safeplan could not place it."""
-
-
-def choose_country(given: str | None, saved: str | None = None) -> Choice:
-    """--country, then the kept country (``safeplan country``), then the vault's saved setting
-    (only known with --mine), then the locale (:func:`safeplan.core.kept_country.choose`)."""
-    from safeplan.core import kept_country
-
-    found = kept_country.choose(given=given, vault=saved)
-    source: CountrySource = "settings" if found.source == "vault" else found.source
-    return Choice(found.country, source, found.detail)
-
-
-def _choice_lines(choice: Choice, help_: CountryHelp) -> list[str]:
-    """Which country is shown and why, and how to change it (each command on a line of its own)."""
-    name = f"{help_.country_name} ({help_.country})" if help_.country_name else help_.country
-    if choice.source == "option":
-        first = f"Showing {name}, as you asked."
-    elif choice.source == "kept":
-        first = f"Showing {name}, the country you chose (safeplan country changes it)."
-    elif choice.source == "settings":
-        first = f"Showing {name}, from your saved settings."
-    elif choice.source == "locale":
-        why = f" ({choice.detail})" if choice.detail else ""
-        first = f"Showing {name}, guessed from your language settings{why}."
-    elif choice.typed is not None:
-        from safeplan.core.crisis.countries import did_you_mean
-
-        offer = did_you_mean(choice.typed)
-        first = f"{choice.typed.text[:40]!r} is not a country safeplan can place."
-        return [first + (f" {offer}" if offer else ""), *CHANGE_HINT]
-    else:
-        first = "safeplan could not tell which country you are in."
-        return [
-            first,
-            "To see your country's lines: safeplan crisis --country NAME",
-            CHANGE_HINT[1],
-        ]
-    return [first, *CHANGE_HINT]
 
 
 # --- The person's own contacts (--mine) ----------------------------------------------------------
@@ -283,17 +222,24 @@ def text_output(
     hidden_block = (
         wrap(hidden, width) + wrap("To see them: safeplan crisis --all", width) if hidden else []
     )
-    choice_block = [line for text in _choice_lines(choice, help_) for line in wrap(text, width)]
+    from safeplan.core.crisis.gaps import audience_gap
+
+    choice_block = [line for text in choice_lines(choice, help_) for line in wrap(text, width)]
+    # What was typed wrong, or that no country is known, is said early; for a known country the
+    # "which country and how to change it" lines come last, after the help (crisis-data review 3).
+    early = choice.typed is not None or help_.fallback_reason == "no_country"
+    gap = audience_gap(help_)
     return join_blocks(
         [
             header_lines(help_, width) + emergency_lines(help_, width),
             _mine_lines(mine, width) if mine is not None else [],
-            fallback_lines(help_, width) + (choice_block if help_.fallback else []),
+            fallback_lines(help_, width) + (wrap(gap, width) if gap else []),
+            choice_block if early else [],
             lines_section(help_, width),
             hidden_block,
             directories_section(help_, width),
             footer_lines(help_, width),
-            [] if help_.fallback else choice_block,
+            [] if early else choice_block,
         ]
     )
 
@@ -301,6 +247,9 @@ def text_output(
 def json_output(help_: CountryHelp, choice: Choice, mine: Mine | None, warnings: list[str]) -> str:
     data: dict[str, Any] = help_.as_dict()
     data["country_source"] = choice.source
+    from safeplan.core.crisis.gaps import audience_gap
+
+    data["audience_gap"] = audience_gap(help_)
     if choice.typed is not None:
         data["country_typed"] = choice.typed.text[:100]
         data["country_suggestions"] = list(choice.typed.suggestions)
@@ -360,73 +309,4 @@ def countries(args: argparse.Namespace) -> int:
     )
     for code, name in d.names.items():
         out(f"{code}  {'*' if code in with_lines else ' '} {name}")
-    return errors.EXIT_OK
-
-
-# --- The help card ---------------------------------------------------------------------------------
-
-
-def _clean_added(lines: list[str]) -> list[str]:
-    added = [" ".join(line.split()) for line in lines]
-    added = [line for line in added if line]
-    if len(added) > MAX_ADDED:
-        raise errors.UsageError(
-            f"A card holds at most {MAX_ADDED} lines of your own. Nothing was written.",
-            "Keep the ones that matter most.",
-        )
-    if any(len(line) > MAX_ADDED_CHARS for line in added):
-        raise errors.UsageError(
-            f"Each line you add can be at most {MAX_ADDED_CHARS} characters. Nothing was written.",
-            "Split a long line into two --add lines.",
-        )
-    if any(not line.isprintable() for line in added):
-        raise errors.UsageError(
-            "A line you added holds a control character. Nothing was written.",
-            "Use plain text only.",
-        )
-    return added
-
-
-def card_text(help_: CountryHelp, added: list[str], today: date, width: int = CARD_WIDTH) -> str:
-    """The card: a title, what the person added (only that), then the public crisis help."""
-    from safeplan.core.crisis import render_help_text
-    from safeplan.core.crisis.render import BULLET, INDENT, wrap
-
-    lines = wrap(f"Help card, made with safeplan on {today.isoformat()}", width)
-    if added:
-        lines.append("")
-        lines.extend(wrap("My own notes", width))
-        for line in added:
-            lines.extend(wrap(line, width, BULLET, INDENT))
-    lines.append("")
-    lines.extend(render_help_text(help_, width))
-    return "\n".join(lines) + "\n"
-
-
-def card(args: argparse.Namespace) -> int:
-    _never_fail_on_encoding()
-    from safeplan.cli.files import check_output, write_output
-    from safeplan.cli.prompts import confirm
-    from safeplan.core.crisis import help_for
-
-    path = Path(args.output).expanduser()
-    check_output(args, path)
-    added = _clean_added(args.add)
-    choice = choose_country(getattr(args, "country", None))
-    help_ = help_for(choice.country, include_all_audiences=getattr(args, "all", False))
-    text = card_text(help_, added, date.today())
-
-    out("This is the whole card:")
-    out("----- start of card -----")
-    write(text)
-    out("----- end of card -----")
-    sys.stdout.flush()
-    if not confirm(
-        args,
-        f"{path} will be plain text, NOT encrypted: anyone who can open it can read it. Write it?",
-    ):
-        err("Nothing was written.")
-        return errors.EXIT_OK
-    write_output(args, path, text)
-    err(f"Wrote {path} (readable by you only). It is not encrypted.")
     return errors.EXIT_OK
