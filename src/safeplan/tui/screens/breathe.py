@@ -94,4 +94,5 @@ class BreatheScreen(SafeplanScreen[None]):
             self.dismiss(None)
             return
         self.stopped = True
+        self.query_one("#breathe-words", Static).update("")
         self._end("Stopped. That is fine. Any key goes back.")

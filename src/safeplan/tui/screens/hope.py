@@ -35,6 +35,7 @@ class HopeScreen(SafeplanScreen[None]):
             yield Static("My hope box", classes="screen-title")
             yield Static("", id="hope-empty", classes="moment-text")
             yield OptionList(id="hope-list")
+            yield Static("", id="hope-ask", classes="moment-big")
             yield OptionList(*[Option(label, id=k) for k, label in KINDS], id="hope-kinds")
             yield Input(placeholder="In your own words, then Enter", id="hope-input")
         yield KeysFooter()
@@ -44,7 +45,13 @@ class HopeScreen(SafeplanScreen[None]):
         self.query_one("#hope-input", Input).display = False
         self._fill()
 
+    def _ask(self, words: str) -> None:
+        ask = self.query_one("#hope-ask", Static)
+        ask.update(words)
+        ask.display = bool(words)
+
     def _fill(self) -> None:
+        self._ask("")
         box = self.session.payload.hope_box
         listing = self.query_one("#hope-list", OptionList)
         listing.clear_options()
@@ -68,6 +75,7 @@ class HopeScreen(SafeplanScreen[None]):
 
     def action_add(self) -> None:
         kinds = self.query_one("#hope-kinds", OptionList)
+        self._ask("What would you like to keep? (Escape to stop)")
         kinds.display = True
         kinds.highlighted = 0
         kinds.focus()
@@ -76,6 +84,7 @@ class HopeScreen(SafeplanScreen[None]):
     def _kind(self, event: OptionList.OptionSelected) -> None:
         self.adding = event.option.id  # type: ignore[assignment]
         self.query_one("#hope-kinds", OptionList).display = False
+        self._ask(f"{KIND_LABELS[self.adding]}: write it in your own words, then Enter.")
         box = self.query_one("#hope-input", Input)
         box.value = ""
         box.display = True

@@ -32,7 +32,7 @@ class LearnScreen(SafeplanScreen[None]):
                 "Short cards in plain words. Each one says where its facts come from.",
                 classes="moment-text",
             )
-            options = [Option(f"{c.title}  ·  {c.summary}", id=c.key) for c in cards()]
+            options = [Option(c.title, id=c.key) for c in cards()]
             options.append(Option("Drug and alcohol lines and treatment finders", id=TREATMENT))
             yield OptionList(*options, id="learn-menu")
         yield KeysFooter()

@@ -138,8 +138,10 @@ class UrgeScreen(SafeplanScreen[None]):
         assert self.result is not None
         self.stage = "keep"
         self.query_one("#urge-input", Input).display = False
-        self.query_one("#urge-ask", Static).update(urge_summary(self.result))
-        self.query_one("#urge-note", Static).update("Keep these two ratings as a check-in?")
+        self.query_one("#urge-ask", Static).update(
+            urge_summary(self.result) + "\n\nKeep these two ratings as a check-in?"
+        )
+        self.query_one("#urge-note", Static).update("")
         kinds = self.query_one("#urge-kinds", OptionList)
         kinds.clear_options()
         kinds.add_options([Option("No, keep nothing", id="no"), Option("Yes, keep them", id="yes")])
