@@ -154,39 +154,51 @@ async def test_problems_are_said_calmly_and_nothing_is_saved() -> None:
         assert store.saves == 0
 
 
-async def test_a_hard_check_in_offers_the_plan_with_one_key_and_never_blocks() -> None:
+async def test_a_hard_check_in_shows_the_plan_and_help_at_once_and_never_blocks() -> None:
     app, store = app_on(small_payload())
     async with app.run_test(size=SIZE) as pilot:
         app.push_screen(CheckInScreen())
         await pilot.pause()
         await pilot.press("5", "tab", "tab", "tab", "8", "enter")
         await settle(pilot, app)
-        assert isinstance(app.screen, CheckInSavedScreen)
-        text = flat(app)
-        assert "That sounds like a hard moment." in text
-        assert "press p" in text and "You don't have to do anything." in text
-        assert "!" not in text
-        assert len(store.payload.checkins) == 1  # saved before anything is offered
-
-        await pilot.press("p")
-        await pilot.pause()
         assert isinstance(app.screen, SupportScreen)
         text = flat(app)
+        assert "Saved your check-in." in text
+        assert "That sounds like a hard moment." in text
+        assert "You don't have to do any of it." in text
         assert "Stand outside and name five things I can see." in text
         assert "Robin" in text and "555 0101" in text
         assert "999 or 112" in text
-        await pilot.press("escape")
-        await pilot.pause()
-        assert isinstance(app.screen, CheckInSavedScreen)
+        assert "!" not in text
+        assert len(store.payload.checkins) == 1  # saved before anything is offered
 
         await pilot.press("g")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         await pilot.press("escape")
         await pilot.pause()
-        await pilot.press("escape")
+        assert isinstance(app.screen, SupportScreen)
+        await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
+
+
+async def test_thoughts_below_the_threshold_get_warm_words_and_help_one_key_away() -> None:
+    app, _store = app_on(small_payload())
+    async with app.run_test(size=SIZE) as pilot:
+        app.push_screen(CheckInScreen())
+        await pilot.pause()
+        await pilot.press("6", "tab", "tab", "tab", "3", "enter")
+        await settle(pilot, app)
+        assert isinstance(app.screen, CheckInSavedScreen)
+        text = flat(app)
+        assert "Thank you for noting how you are." in text
+        assert "999 or 112" in text and "Samaritans" in text
+        assert "Mood over the last 7 days" not in text  # no history in a hard moment
+        await pilot.press("p")
+        await pilot.pause()
+        assert isinstance(app.screen, SupportScreen)
+        assert "Stand outside" in flat(app)
 
 
 async def test_low_mood_alone_is_hard_by_the_persons_threshold() -> None:
@@ -388,7 +400,8 @@ async def test_phq9_item_9_brings_support_up_at_once_then_saves() -> None:
         await pilot.press("escape")
         await settle(pilot, app)
         assert isinstance(app.screen, SelfCheckResultScreen)
-        assert "PHQ-9: 1 of 27 (minimal range)." in flat(app)
+        assert "PHQ-9: 1 of 27. The help above is there" in flat(app)
+        assert "minimal range" not in flat(app).split("Saved")[1].split("not a diagnosis")[0]
         assert "not a diagnosis" in flat(app)
         [check] = store.payload.self_checks
         assert check.answers == [0] * 8 + [1]

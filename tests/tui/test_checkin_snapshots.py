@@ -8,10 +8,12 @@ import pytest
 from syrupy.assertion import SnapshotAssertion
 from syrupy.extensions.image import SVGImageSnapshotExtension
 
+from safeplan.core import hard_moments
 from safeplan.core.models import CheckIn, VaultPayload
 from safeplan.core.store import MemoryStore
 from safeplan.tui.app import make_app
-from safeplan.tui.screens.checkin import CheckInSavedScreen, CheckInScreen, SupportScreen
+from safeplan.tui.screens.checkin import CheckInScreen
+from safeplan.tui.screens.support import SupportScreen
 
 from .conftest import FIXED_DAY, SIZE
 
@@ -40,7 +42,8 @@ async def test_check_in_change_form(svg: SnapshotAssertion, demo: VaultPayload) 
 async def test_hard_check_in_saved(svg: SnapshotAssertion, demo: VaultPayload) -> None:
     entry = CheckIn(mood=2, suicidal_thoughts=7, at=datetime(2026, 11, 1, 21, 30, tzinfo=UTC))
     demo.checkins.append(entry)
-    assert await shot(demo, CheckInSavedScreen(entry, hard=True)) == svg
+    offer = hard_moments.for_checkin(entry, demo, "GB")
+    assert await shot(demo, SupportScreen(offer, note="Saved your check-in.")) == svg
 
 
 async def test_what_my_plan_says(svg: SnapshotAssertion, demo: VaultPayload) -> None:

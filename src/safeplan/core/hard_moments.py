@@ -94,10 +94,11 @@ class Offer:
 def checkin_level(checkin: CheckIn, settings: Settings) -> Level:
     """``support`` at or above the threshold (or low mood), ``acknowledge`` for any other
     suicidal-thoughts or self-harm answer above 0, else ``calm``."""
-    threshold = settings.hard_checkin_threshold
-    urges = [v for v in (checkin.suicidal_thoughts, checkin.self_harm_urge) if v is not None]
-    if any(v >= threshold for v in urges) or checkin.mood <= settings.low_mood_threshold:
+    from safeplan.core.checkins import is_hard_checkin
+
+    if is_hard_checkin(checkin, settings):
         return "support"
+    urges = [v for v in (checkin.suicidal_thoughts, checkin.self_harm_urge) if v is not None]
     if any(v > 0 for v in urges):
         return "acknowledge"
     return "calm"

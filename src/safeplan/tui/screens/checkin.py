@@ -2,8 +2,10 @@
 type the mood, press Enter, done. Tab (or Enter on an empty box) moves on; Enter on a filled box
 saves. The save runs off the UI thread.
 
-After a hard check-in (the person's own thresholds) the next screen gently offers what their plan
-says (p) and crisis lines (g). Nothing is required and nothing blocks: Enter goes home.
+After it is saved, :mod:`safeplan.core.hard_moments` decides what to offer: at or above the
+person's threshold (or a low mood) the hard-moment screen (``support``) with the plan and crisis
+lines at once; thoughts or urges above 0 below it, warm words with crisis lines one key (g) away.
+Nothing is required and nothing blocks: Enter goes home.
 
 The form's save path and scaffolding are shared with the use-entry form (``log_form``); what the
 plan says is ``support``.
@@ -20,7 +22,7 @@ from textual.binding import Binding
 from textual.containers import Grid, Horizontal, VerticalScroll
 from textual.widgets import Button, Static
 
-from safeplan.core import checkins, trends
+from safeplan.core import checkins, hard_moments, trends
 from safeplan.core.models import CheckIn
 from safeplan.tui.screens.base import SafeplanScreen
 from safeplan.tui.screens.log_form import (
@@ -30,20 +32,18 @@ from safeplan.tui.screens.log_form import (
     number_text,
     read_number,
 )
-from safeplan.tui.screens.support import SupportScreen
+from safeplan.tui.screens.support import SupportScreen, offer_lines
 from safeplan.tui.widgets.fields import TextField
 from safeplan.tui.widgets.footer import KeysFooter
 
 # --- After saving ---------------------------------------------------------------------------------
 
-HARD_WORDS = (
-    "That sounds like a hard moment. Thank you for checking in.\n"
-    "If it helps, press p to see what your plan says: the things you can do on your own and the "
-    "people you can ask. Press g for crisis lines. You don't have to do anything."
-)
-
 
 class CheckInSavedScreen(SafeplanScreen[None]):
+    """After a check-in that is not a hard moment; with ``offer`` at the ``acknowledge`` level
+    (thoughts or urges above 0, below the threshold) it shows the warm words and help one key
+    away instead of the week's moods."""
+
     DEFAULT_CSS = FORM_CSS
     BINDINGS = [
         Binding("enter,escape", "home", "Home", id="checkin-home"),
@@ -52,10 +52,14 @@ class CheckInSavedScreen(SafeplanScreen[None]):
         Binding("t", "trends", "Trends", id="checkin-trends"),
     ]
 
-    def __init__(self, entry: CheckIn, hard: bool) -> None:
+    def __init__(self, entry: CheckIn, offer: hard_moments.Offer | None = None) -> None:
         super().__init__()
         self.entry = entry
-        self.hard = hard
+        self.offer = offer or hard_moments.Offer("calm")
+
+    @property
+    def hard(self) -> bool:
+        return self.offer.level != "calm"
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="log-form"):
@@ -65,16 +69,16 @@ class CheckInSavedScreen(SafeplanScreen[None]):
                 markup=False,
             )
             if self.hard:
-                yield Static(HARD_WORDS, id="checkin-hard", classes="status", markup=False)
+                width = max(30, self.app.size.width - 6)
+                words = "\n".join(offer_lines(self.offer, width))
+                yield Static(words, id="checkin-hard", classes="status", markup=False)
             else:
                 yield Static("Thank you for checking in.", classes="status")
-            yield Static(self._week(), id="checkin-week", classes="status", markup=False)
+                yield Static(self._week(), id="checkin-week", classes="status", markup=False)
             with Horizontal(classes="button-row"):
                 if self.hard:
-                    yield Button(
-                        "What my plan says", id="saved-plan", variant="primary", compact=True
-                    )
-                    yield Button("Crisis lines", id="saved-help", compact=True)
+                    yield Button("Crisis lines", id="saved-help", variant="primary", compact=True)
+                    yield Button("What my plan says", id="saved-plan", compact=True)
                 yield Button(
                     "Home",
                     id="saved-home",
@@ -180,5 +184,8 @@ class CheckInScreen(LogFormScreen[CheckIn]):
         payload = self.session.payload
         checkins.add_checkin(payload, entry)
         self.request_save()
-        hard = checkins.is_hard_checkin(entry, payload.settings)
-        self.app.switch_screen(CheckInSavedScreen(entry, hard))
+        offer = hard_moments.for_checkin(entry, payload, self.session.country())
+        if offer.level == "support":  # the plan and help at once, never a questionnaire
+            self.app.switch_screen(SupportScreen(offer, note="Saved your check-in."))
+        else:
+            self.app.switch_screen(CheckInSavedScreen(entry, offer))

@@ -11,7 +11,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from safeplan.core import selfchecks
+from safeplan.core import hard_moments, selfchecks
 from safeplan.core.models import SelfCheck
 from safeplan.core.trends import sparkline
 from safeplan.tui.screens.base import SafeplanScreen
@@ -19,10 +19,7 @@ from safeplan.tui.screens.log_form import FORM_CSS
 from safeplan.tui.screens.support import SupportScreen
 from safeplan.tui.widgets.footer import KeysFooter
 
-ITEM_9_WORDS = (
-    "Thank you for answering that. Thoughts like these are worth sharing with someone, and help is "
-    "there now if you want it. Escape goes back to the questions."
-)
+BACK_TO_QUESTIONS = "Escape or Enter goes back to the questions when you are ready."
 
 
 def history_lines(checks: list[SelfCheck]) -> list[str]:
@@ -161,7 +158,10 @@ class QuestionsScreen(SafeplanScreen[None]):
         self.answers.append(value)
         index = len(self.answers) - 1
         if self.q.key == "phq9" and index == selfchecks.PHQ9_ITEM_9 and value > 0:
-            self.app.push_screen(SupportScreen(ITEM_9_WORDS), lambda _: self._next())
+            offer = hard_moments.for_item_9(value, self.session.payload, self.session.country())
+            self.app.push_screen(
+                SupportScreen(offer, note=BACK_TO_QUESTIONS), lambda _: self._next()
+            )
             return
         self._next()
 
@@ -194,7 +194,8 @@ class SelfCheckResultScreen(SafeplanScreen[None]):
         with VerticalScroll(classes="log-form", id="sc-result"):
             yield Static("Saved" if self.check else "Self-checks", classes="screen-title")
             if check is not None:
-                yield Static(f"{selfchecks.describe(check)}.", classes="emphasis", markup=False)
+                words = hard_moments.selfcheck_result(check)  # no band word after item 9
+                yield Static(words, classes="emphasis", markup=False)
             yield Static(selfchecks.NOT_A_DIAGNOSIS, classes="status", markup=False)
             yield Static("\n".join(history_lines(checks)), classes="status", markup=False)
         yield KeysFooter()
