@@ -88,3 +88,20 @@ async def test_no_overdose_offer_after_an_unknown_mix() -> None:
         await pilot.press("h")
         await pilot.pause()
         assert isinstance(app.screen, UseSavedScreen)
+
+
+async def test_regular_medicines_are_set_in_settings() -> None:
+    from safeplan.tui.screens.settings import SettingsScreen
+
+    app = app_with()
+    async with app.run_test(size=SIZE) as pilot:
+        app.push_screen(SettingsScreen())
+        await pilot.pause()
+        field = app.screen.query_one("#regular_medicines", TextField)
+        assert field.value == ""
+        field.focus()
+        field.value = "sertraline,  lithium, sertraline"
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert app.session.payload.settings.regular_medicines == ["sertraline", "lithium"]
+        assert "Saved." in flat(app)

@@ -220,6 +220,21 @@ def is_unknown_supply(substance: str, substance_class: str = "") -> bool:
     return normalize(substance_class) in ("", *UNKNOWN_SUPPLY)
 
 
+MAX_REGULAR = 30
+"""How many regular medicines a person can keep (``Settings.regular_medicines``)."""
+
+
+def parse_names(text: str | list[str], limit: int = MAX_REGULAR, longest: int = 200) -> list[str]:
+    """Names typed as a comma-separated list (or several arguments): trimmed, without repeats,
+    at most ``limit`` of them, each at most ``longest`` characters. Raises ValueError otherwise."""
+    items = [text] if isinstance(text, str) else text
+    names = [" ".join(part.split()) for item in items for part in item.split(",")]
+    names = list(dict.fromkeys(n for n in names if n))
+    if len(names) > limit or any(len(n) > longest for n in names):
+        raise ValueError(f"up to {limit} names, each up to {longest} characters")
+    return names
+
+
 @cache
 def suggestion_words() -> tuple[str, ...]:
     """Every known name and street name, for an input suggester (main names first)."""

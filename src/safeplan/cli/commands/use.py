@@ -20,8 +20,6 @@ from safeplan.cli.options import CLASS_CHOICES, add_use_options, parse_at
 from safeplan.cli.prompts import Prompter, require_terminal
 from safeplan.core import errors
 
-MAX_MEDICINES = 30
-
 if TYPE_CHECKING:
     from safeplan.core.harm_reduction import Strategy
 
@@ -93,13 +91,15 @@ def render_tips(tips: list[Strategy], country: str | None) -> list[str]:
 
 
 def set_medicines(args: argparse.Namespace) -> int:
-    names = [" ".join(n.split()) for item in args.medicines for n in item.split(",")]
-    names = list(dict.fromkeys(n for n in names if n))
-    if len(names) > MAX_MEDICINES or any(len(n) > 200 for n in names):
+    from safeplan.core.substances import MAX_REGULAR, parse_names
+
+    try:
+        names = parse_names(args.medicines)
+    except ValueError:
         raise errors.UsageError(
-            f"safeplan keeps up to {MAX_MEDICINES} regular medicines, each up to 200 characters.",
+            f"safeplan keeps up to {MAX_REGULAR} regular medicines, each up to 200 characters.",
             "Give the ones you take most often.",
-        )
+        ) from None
     with open_store(args) as store:
         store.payload.settings.regular_medicines = names
         store.save()

@@ -1,5 +1,6 @@
 """Settings, kept in the vault: how safeplan looks, where crisis help is for, privacy, what it
-remembers, and when a check-in gently offers the plan. Every change is saved at once."""
+remembers, when a check-in gently offers the plan, and the regular medicines every use entry is
+checked against. Every change is saved at once."""
 
 from __future__ import annotations
 
@@ -59,6 +60,15 @@ class SettingsScreen(SafeplanScreen[None]):
             for name, label, _, _ in NUMBERS:
                 yield Static(label, classes="field-label")
                 yield TextField(str(getattr(settings, name)), id=name, restrict=r"\d{0,4}")
+            yield Static(
+                "My regular medicines, checked against what I log (commas between)",
+                classes="field-label",
+            )
+            yield TextField(
+                ", ".join(settings.regular_medicines),
+                id="regular_medicines",
+                placeholder="none (for example: sertraline, lithium)",
+            )
         yield Static("", id="settings-status", classes="status", markup=False)
         with Horizontal(classes="button-row", id="settings-buttons"):
             yield Button("Forget what helped so far", id="forget-helped")
@@ -116,9 +126,25 @@ class SettingsScreen(SafeplanScreen[None]):
         self._number(event.input, keep=True)
 
     def commit_draft(self) -> None:
-        """Quitting or locking while a number box is being typed in: keep it if it is valid."""
+        """Quitting or locking while a box is being typed in: keep it if it is valid."""
         for field in self.query(TextField):
             self._number(field, keep=True)
+        self._medicines()
+
+    @on(TextField.Submitted, "#regular_medicines")
+    @on(TextField.Blurred, "#regular_medicines")
+    def _medicines(self) -> None:
+        """Keep the regular medicines (an opt-in list, empty by default)."""
+        from safeplan.core.substances import MAX_REGULAR, parse_names
+
+        try:
+            names = parse_names(self.query_one("#regular_medicines", TextField).value)
+        except ValueError:
+            self.query_one("#settings-status", Static).update(
+                f"Up to {MAX_REGULAR} medicines, each up to 200 characters. Not changed yet."
+            )
+            return
+        self._set("regular_medicines", names)
 
     @on(Button.Pressed, "#country")
     def _country(self) -> None:
