@@ -178,3 +178,26 @@ def test_no_us_only_line_or_text_for_other_english_speaking_countries(
 def test_every_line_shown_is_for_that_country(country: str) -> None:
     for service in builtin_directory().services_for(country):
         assert service.country == country
+
+
+def test_a_group_with_no_line_in_the_country_is_said_plainly(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    rc, text = crisis(capsys, "--country", "GB", "--audience", "substance_use")
+    assert rc == 0
+    flat = " ".join(text.split())
+    assert "safeplan has no line for people who use drugs or alcohol in this country" in flat
+    assert "Never Use Alone" not in text and "1-800" not in text
+    assert flat.index("no line for people who use drugs") < flat.index("Samaritans")
+    rc, text = crisis(capsys, "--country", "US", "--audience", "substance_use")
+    assert "no line for" not in text and "Never Use Alone" in text
+    rc, text = crisis(capsys, "--country", "GB", "--audience", "substance_use", "--format", "json")
+    assert "drugs or alcohol" in json.loads(text)["audience_gap"]
+
+
+def test_for_a_known_country_without_lines_the_help_comes_before_how_to_change_it(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    rc, text = crisis(capsys, "--country", "RO")
+    assert rc == 0
+    assert text.index("findahelpline.com") < text.index("Showing Romania (RO), as you asked.")
