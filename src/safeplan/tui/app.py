@@ -7,11 +7,12 @@ import os
 from collections.abc import Iterable, Mapping
 from datetime import date
 from pathlib import Path
+from typing import ClassVar
 
 from textual import events
-from textual.app import SystemCommand
+from textual._path import CSSPathType
+from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.filter import Monochrome
 from textual.screen import Screen
 
 from safeplan.core import kept_country
@@ -20,13 +21,15 @@ from safeplan.core.store import Store
 from safeplan.tui.crash import CalmCrash
 from safeplan.tui.idle import IdleLock
 from safeplan.tui.lifecycle import VaultLifecycle
+from safeplan.tui.palette import SafeplanCommands
 from safeplan.tui.saver import Saver
 from safeplan.tui.session import Session
-from safeplan.tui.themes import DARK, THEMES
+from safeplan.tui.themes import DARK, THEMES, without_colour
 
 
 class SafeplanApp(CalmCrash, VaultLifecycle, inherit_bindings=False):
-    CSS_PATH = "styles/app.tcss"
+    CSS_PATH: ClassVar[CSSPathType | None] = ["styles/app.tcss", "styles/no_color.tcss"]
+    COMMANDS = App.COMMANDS | {SafeplanCommands}
     TITLE = "safeplan"
     BINDINGS = [
         Binding("ctrl+g", "get_help", "Get help", priority=True, id="get-help"),
@@ -44,9 +47,9 @@ class SafeplanApp(CalmCrash, VaultLifecycle, inherit_bindings=False):
         for theme in THEMES:
             self.register_theme(theme)
         self.theme = DARK
-        if "NO_COLOR" in session.environ and not self.no_color:
-            self.no_color = True
-            self._filters.append(Monochrome())
+        if "NO_COLOR" in session.environ:
+            self.no_color = True  # no colour at all, not greyscale (Textual's own default)
+            self._filters = without_colour(self._filters)
 
     def on_mount(self) -> None:
         from safeplan.tui.screens.unlock import UnlockScreen
@@ -115,6 +118,6 @@ def make_app(
         today=(lambda: today) if today is not None else date.today,
         country=country,
         environ=dict(os.environ if environ is None else environ),
+        kept=kept_country.read(),  # before the app runs: no disk I/O on the UI thread
     )
     return SafeplanApp(session)
-        kept=kept_country.read(),  # before the app runs: no disk I/O on the UI thread

@@ -3,6 +3,9 @@ files use theme variables."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from textual.filter import LineFilter, Monochrome, NoColor
 from textual.theme import Theme
 
 DARK = "safeplan-dark"
@@ -61,3 +64,11 @@ THEME_LABELS: dict[str, str] = {
     LIGHT: "Calm light",
     HIGH_CONTRAST: "High contrast",
 }
+
+
+def without_colour(filters: Sequence[LineFilter]) -> list[LineFilter]:
+    """The app's output filters for NO_COLOR: every colour removed (Textual's default on a
+    true-colour terminal is greyscale, which still tells states apart by shade alone). States are
+    shown by glyphs and text styles instead (styles/no_color.tcss, tui/widgets/marks.py)."""
+    kept = [f for f in filters if not isinstance(f, Monochrome | NoColor)]
+    return [*kept, NoColor()]
