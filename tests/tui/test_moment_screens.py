@@ -187,3 +187,26 @@ async def test_hope_box_add_and_take_out(demo_app: SafeplanApp) -> None:
         await pilot.click("#remove")
         await settle(pilot, demo_app)
         assert demo_app.session.payload.hope_box == []
+
+
+async def test_ctrl_g_help_offers_the_tools_even_before_unlocking(made_vault: object) -> None:
+    from pathlib import Path
+
+    from safeplan.tui.screens.help import HelpScreen
+
+    from .conftest import vault_app
+
+    app = vault_app(Path(str(made_vault)))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("t")
+        await pilot.pause()
+        assert isinstance(app.screen, ToolsScreen)
+        text = flat(app)
+        assert "Breathe" in text and "Ride an urge" in text and "hope box" not in text
+        await pilot.press("2")
+        await pilot.pause()
+        assert isinstance(app.screen, GroundScreen)

@@ -27,6 +27,7 @@ class HelpScreen(SafeplanScreen[None]):
     BINDINGS = [
         Binding("escape", "close", "Close", id="help-close"),
         Binding("c", "change_country", "Country", id="help-country"),
+        Binding("t", "tools", "Calming tools", id="help-tools"),
         Binding("o", "overdose", "Overdose steps", id="help-overdose"),
     ]
 
@@ -79,6 +80,11 @@ class HelpScreen(SafeplanScreen[None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+    def action_tools(self) -> None:
+        from safeplan.tui.screens.tools import ToolsScreen
+
+        self.app.push_screen(ToolsScreen())
 
     def action_change_country(self) -> None:
         self.app.push_screen(CountryPicker(self.session.country()), self._country_chosen)

@@ -61,18 +61,24 @@ class ToolsScreen(SafeplanScreen[None]):
             yield Static("Tools for right now", classes="screen-title")
             yield Static("Pick one. Each one stops whenever you want.", classes="moment-text")
             options = [
-                Option(f"{n}  {t.label}  ·  {t.hint}", id=t.id) for n, t in enumerate(TOOLS, 1)
+                Option(f"{n}  {t.label}  ·  {t.hint}", id=t.id)
+                for n, t in enumerate(self.tools(), 1)
             ]
             yield OptionList(*options, id="tools-menu")
         yield KeysFooter()
+
+    def tools(self) -> list[Tool]:
+        """The hope box is in the vault: it is offered only while the vault is open."""
+        return [t for t in TOOLS if self.session.unlocked or not t.needs_vault]
 
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()
 
     def on_key(self, event: object) -> None:
         key = getattr(event, "key", "")
-        if key.isdigit() and 1 <= int(key) <= len(TOOLS):
-            self.app.push_screen(tool_screen(TOOLS[int(key) - 1].id))
+        tools = self.tools()
+        if key.isdigit() and 1 <= int(key) <= len(tools):
+            self.app.push_screen(tool_screen(tools[int(key) - 1].id))
 
     @on(OptionList.OptionSelected)
     def _open(self, event: OptionList.OptionSelected) -> None:
