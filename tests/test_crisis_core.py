@@ -316,3 +316,13 @@ def test_an_edited_override_file_is_read_again(
     os.utime(path, ns=(1, 2))  # a different mtime even on coarse clocks
     assert not load_directory().warnings
     assert help_for("GB").services[0].id == "gb-town-crisis-cafe"
+
+
+def test_the_group_asked_for_leads_even_with_all() -> None:
+    # command-line review F21: --all --audience trans used to ignore --audience
+    from safeplan.core.crisis import help_for
+
+    shown = [s.id for s in help_for("US", audience="trans", include_all_audiences=True).services]
+    assert shown[0] == "us-trans-lifeline"
+    assert len(shown) == len(set(shown)) == len(help_for("US", include_all_audiences=True).services)
+    assert help_for("US", include_all_audiences=True).services[0].id == "us-988"

@@ -71,13 +71,14 @@ def _order(
     services: tuple[Service, ...], audience: Audience | None, include_all: bool
 ) -> tuple[list[Service], set[Audience]]:
     everyone = [s for s in services if "everyone" in s.audience]
-    if include_all:
-        shown = everyone + [s for s in services if "everyone" not in s.audience]
-    elif audience is not None and audience != "everyone":
-        chosen = [s for s in services if audience in s.audience]
-        shown = chosen + [s for s in everyone if s.id not in {c.id for c in chosen}]
-    else:
-        shown = everyone
+    chosen = (
+        [s for s in services if audience in s.audience]
+        if audience is not None and audience != "everyone"
+        else []
+    )
+    first = chosen + [s for s in everyone if s not in chosen]  # the group asked for leads
+    # --all adds every other group's lines after them (command-line review F21)
+    shown = first + [s for s in services if s not in first] if include_all else first
     shown_ids = {s.id for s in shown}
     hidden: set[Audience] = {
         a for s in services if s.id not in shown_ids for a in s.audience if a != "everyone"
