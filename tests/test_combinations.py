@@ -110,6 +110,8 @@ PAIRS: list[tuple[str, str, str]] = [
     ("methadone", "phenelzine", "dangerous"),
     ("pethidine", "moclobemide", "dangerous"),
     ("fentanyl", "sertraline", "caution"),
+    ("heroin", "nardil", "caution"),
+    ("heroin", "mdma", "low"),
     ("dxm", "sertraline", "dangerous"),
     ("robo", "effexor", "dangerous"),
     ("dxm", "molly", "dangerous"),
