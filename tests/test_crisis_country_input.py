@@ -201,3 +201,39 @@ def test_for_a_known_country_without_lines_the_help_comes_before_how_to_change_i
     rc, text = crisis(capsys, "--country", "RO")
     assert rc == 0
     assert text.index("findahelpline.com") < text.index("Showing Romania (RO), as you asked.")
+
+
+def test_a_guessed_country_says_so_under_the_emergency_number(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # care review 8.1: en_US.UTF-8 is common far from the US, so the guess is named early
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    rc, text = crisis(capsys)
+    assert rc == 0
+    flat = " ".join(text.split())
+    assert flat.index("Call 911") < flat.index("guessed from your language settings")
+    assert flat.index("guessed from your language settings") < flat.index("Crisis lines")
+    assert flat.index("safeplan crisis --country NAME") < flat.index("Crisis lines")
+
+
+FOCUS = ["GB", "US", "CA", "AU", "IE", "NZ", "IN", "DE", "FR", "ES", "IT", "NL", "BR", "MX", "JP"]
+FOCUS += ["KR", "CN", "ZA", "KE", "NG", "PH", "SG", "HK", "PE", "LK", "AR", "CZ", "ID", "MY"]
+
+
+@pytest.mark.parametrize("country", FOCUS)
+def test_at_80_by_24_the_emergency_number_and_the_first_line_come_first(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, country: str
+) -> None:
+    # crisis-data review 3 (render check): the first screen holds what to call
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.setenv("LINES", "24")
+    rc, text = crisis(capsys, "--country", country)
+    assert rc == 0
+    lines = text.splitlines()
+    assert all(len(line) <= 80 for line in lines)
+    assert lines[1].startswith("In danger right now? Call ")
+    first_screen = "\n".join(lines[:24])
+    first = builtin_directory().services_for(country)[0]
+    assert f"* {first.name}" in first_screen, country
+    reach = first.phones[0].display if first.phones else first.texts[0].display
+    assert reach in first_screen, country

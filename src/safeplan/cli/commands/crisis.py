@@ -225,9 +225,15 @@ def text_output(
     from safeplan.core.crisis.gaps import audience_gap
 
     choice_block = [line for text in choice_lines(choice, help_) for line in wrap(text, width)]
-    # What was typed wrong, or that no country is known, is said early; for a known country the
-    # "which country and how to change it" lines come last, after the help (crisis-data review 3).
-    early = choice.typed is not None or help_.fallback_reason == "no_country"
+    # What was typed wrong, that no country is known, or that the country is only a guess from
+    # the language settings (en_US is common far from the US) is said early, under the emergency
+    # number (care review 8.1); a country the person chose is named at the top and the lines on
+    # how to change it come last, after the help (crisis-data review 3).
+    early = (
+        choice.typed is not None
+        or help_.fallback_reason == "no_country"
+        or choice.source == "locale"
+    )
     gap = audience_gap(help_)
     return join_blocks(
         [
