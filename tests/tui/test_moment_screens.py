@@ -210,3 +210,29 @@ async def test_ctrl_g_help_offers_the_tools_even_before_unlocking(made_vault: ob
         await pilot.press("2")
         await pilot.pause()
         assert isinstance(app.screen, GroundScreen)
+
+
+async def test_walkthrough_step_two_offers_tools_and_the_end_shows_the_hope_box(
+    demo_app: SafeplanApp,
+) -> None:
+    from safeplan.core.hope import add_item
+    from safeplan.tui.screens.walkthrough import WalkthroughScreen
+
+    add_item(demo_app.session.payload, "message", "You got through last winter.")
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await settle(pilot, demo_app)
+        demo_app.push_screen(WalkthroughScreen())
+        await pilot.pause()
+        while "Step 2 of 7" not in flat(demo_app):
+            await pilot.press("n")
+            await pilot.pause()
+        assert "You could also try a tool now (press t)" in flat(demo_app)
+        await pilot.press("t")
+        await pilot.pause()
+        assert isinstance(demo_app.screen, ToolsScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("m")
+        await pilot.pause()
+        text = flat(demo_app)
+        assert "From your hope box:" in text and "You got through last winter." in text

@@ -48,6 +48,8 @@ def _show(answers: Answers, view: flow.StepView) -> None:
         answers.say(f"{number}. {label}" + (f" ({note})" if note else ""))
     for tool in view.tools:
         answers.say(f"You could also try: {tool.label} (the command safeplan {tool.command}).")
+    if view.hope:
+        answers.say("From your hope box:", *(f"- {text}" for text in view.hope))
 
 
 def _step(

@@ -19,6 +19,7 @@ import importlib.util
 from dataclasses import dataclass, field
 from typing import Literal
 
+from safeplan.core.hope import item_text
 from safeplan.core.models import STEP_ORDER, Item, PlanUse, SafetyPlan, StepId, VaultPayload
 from safeplan.core.plan import HelpedStat, finish_plan_use, record_step, start_plan_use, what_helped
 from safeplan.core.sections import SECTIONS, item_label, items_in
@@ -92,7 +93,11 @@ class StepTool:
 
 # One line per tool, e.g.
 # StepTool("coping", "Breathe slowly for a minute", "breathe", "safeplan.tui.screens.breathe:BreatheScreen", "safeplan.core.learn.breathe"),
-STEP_TOOLS: list[StepTool] = []
+STEP_TOOLS: list[StepTool] = [
+    StepTool("coping", "Breathe slowly for a minute or two", "breathe", "safeplan.tui.screens.breathe:BreatheScreen", "safeplan.core.moment.breathe"),
+    StepTool("coping", "Ground yourself: 5-4-3-2-1", "ground", "safeplan.tui.screens.ground:GroundScreen", "safeplan.core.moment.ground"),
+    StepTool("coping", "Ride the urge with a timer", "urge", "safeplan.tui.screens.urge:UrgeScreen", "safeplan.core.moment.urge"),
+]  # fmt: skip
 
 
 def _installed(module: str) -> bool:
@@ -138,6 +143,8 @@ class StepView:
     tools: tuple[StepTool, ...] = ()
     way_round: str = ""
     """The person's own way around what might get in the way of this step (the guided session)."""
+    hope: tuple[str, ...] = ()
+    """At the last step, beside what matters most: what the person keeps in their hope box."""
 
     @property
     def heading(self) -> str:
@@ -209,6 +216,7 @@ class Walk:
             last=self.index == LAST,
             tools=tuple(tools_for(step)),
             way_round=way_round_for(self.payload.plan, step),
+            hope=tuple(item_text(i) for i in self.payload.hope_box) if step == "reasons" else (),
         )
 
     # --- moving ---------------------------------------------------------------------------------

@@ -30,6 +30,7 @@ class WalkthroughScreen(SafeplanScreen[None]):
         Binding("n", "next", "Next step", id="walk-next"),
         Binding("b", "back", "Back", id="walk-back"),
         Binding("m", "to_end", "What matters", show=False, id="walk-end"),
+        Binding("t", "tools", "Try a tool", id="walk-tools"),
     ]
 
     def __init__(self) -> None:
@@ -95,6 +96,9 @@ class WalkthroughScreen(SafeplanScreen[None]):
         self.helped_here = view.step in self.walk.helped_at
         self._buttons("walk-step-buttons")
         way = f"\n\nIf something gets in the way: {view.way_round}" if view.way_round else ""
+        if view.tools:
+            names = ", ".join(t.label for t in view.tools)
+            way += f"\n\nYou could also try a tool now (press t): {names}."
         self._text(view.heading, view.invite + way)
         note = self.query_one("#walk-skipped", Static)
         note.update("\n".join(view.skipped))
@@ -111,6 +115,12 @@ class WalkthroughScreen(SafeplanScreen[None]):
         if not view.tickable and view.labels:
             plain = self.query_one("#walk-list", Static)
             plain.update("\n".join(f"• {label}" for label in view.labels))
+            plain.display = True
+        if view.hope:
+            listed = [f"• {label}" for label in view.labels] if not view.tickable else []
+            hope = ["From your hope box:", *(f"• {text}" for text in view.hope)]
+            plain = self.query_one("#walk-list", Static)
+            plain.update("\n".join([*listed, *([""] if listed else []), *hope]))
             plain.display = True
         if self.helped_here:
             self.query_one("#walk-glad", Static).update(flow.GLAD)
@@ -132,6 +142,8 @@ class WalkthroughScreen(SafeplanScreen[None]):
             return self.walk.can_go_back
         if action == "to_end":
             return self.walk.index != flow.LAST
+        if action == "tools":
+            return self.mode == "step" and bool(self.walk.view().tools)
         return True
 
     def _note(self, helped: bool | None = None) -> None:
@@ -149,6 +161,11 @@ class WalkthroughScreen(SafeplanScreen[None]):
         self.query_one("#helped", Button).display = False
         self.query_one("#to-end", Button).display = True
         self.refresh_bindings()
+
+    def action_tools(self) -> None:
+        from safeplan.tui.screens.tools import ToolsScreen
+
+        self.app.push_screen(ToolsScreen())
 
     def action_to_end(self) -> None:
         if self.mode == "step" and self.walk.index != flow.LAST:
