@@ -62,10 +62,28 @@ _FUTURE_SLACK = timedelta(minutes=2)
 # --- Times ---------------------------------------------------------------------------------------
 
 
+YEARS = (1900, 9999)
+
+
+def _in_years(moment: datetime | date) -> None:
+    if not YEARS[0] <= moment.year <= YEARS[1]:
+        raise UsageError(
+            f"Dates need to fall between the years {YEARS[0]} and {YEARS[1]}.", TIME_EXAMPLES
+        )
+
+
 def _localize(naive: datetime, ref: datetime | None) -> datetime:
-    if ref is None:
-        return naive.astimezone()
-    return naive.replace(tzinfo=ref.tzinfo)
+    _in_years(naive)
+    if ref is not None:
+        return naive.replace(tzinfo=ref.tzinfo)
+    local = naive.astimezone()
+    if local.replace(tzinfo=None) != naive:
+        # A time in the hour skipped when the clocks went forward: it never happened here.
+        raise UsageError(
+            "That time did not exist here: the clocks went forward then.",
+            "Give a time an hour later, or the time just before the change.",
+        )
+    return local
 
 
 _AGO = re.compile(
@@ -95,6 +113,18 @@ def parse_when(text: str, *, reference: datetime | None = None) -> datetime:
 
     The result is timezone-aware. Times in the future are refused: entries are for now or earlier.
     """
+    try:
+        result = _parse_when(text, reference)
+    except OverflowError:
+        raise UsageError(
+            f"Dates need to fall between the years {YEARS[0]} and {YEARS[1]}.", TIME_EXAMPLES
+        ) from None
+    if result.year < 1970:
+        raise UsageError("That time is too long ago to log.", TIME_EXAMPLES)
+    return result
+
+
+def _parse_when(text: str, reference: datetime | None) -> datetime:
     current = reference or now()
     words = " ".join(text.strip().casefold().split())
     if not words:
@@ -119,14 +149,13 @@ def parse_when(text: str, *, reference: datetime | None = None) -> datetime:
             raise UsageError("That time was not understood.", TIME_EXAMPLES) from None
         if len(words) == 10:  # a date on its own
             parsed = parsed.replace(hour=12)
+        _in_years(parsed)
         result = parsed if parsed.tzinfo else _localize(parsed, reference)
     if result > current + _FUTURE_SLACK:
         raise UsageError(
             "That time is in the future.",
             "Entries are for now or earlier. For last night, try 'yesterday 21:00'.",
         )
-    if result.year < 1970:
-        raise UsageError("That time is too long ago to log.", TIME_EXAMPLES)
     return result
 
 
@@ -143,7 +172,11 @@ def parse_since(text: str, *, reference: datetime | None = None) -> datetime | N
         amount = int(match.group(1))
         unit = match.group(2)[0]
         days = {"h": amount / 24, "d": amount, "w": amount * 7, "y": amount * 365}[unit]
-        return current - timedelta(days=days)
+        try:
+            since = current - timedelta(days=days)
+        except OverflowError:
+            since = datetime.min.replace(tzinfo=current.tzinfo)
+        return None if since.year < YEARS[0] else since  # further back than anything: all
     try:
         day = date.fromisoformat(words)
     except ValueError:
@@ -151,6 +184,7 @@ def parse_since(text: str, *, reference: datetime | None = None) -> datetime | N
             "That --since value was not understood.",
             "Use a length like 7d, 2w, 12h or 1y, a date like 2026-10-01, or 'all'.",
         ) from None
+    _in_years(day)
     return _localize(datetime.combine(day, time(0, 0)), reference)
 
 

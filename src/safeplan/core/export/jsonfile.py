@@ -40,6 +40,27 @@ _CHECK_FILE = (
 )
 
 
+def _refuse_duplicates_and_nul(data: Any, depth: int = 0) -> None:
+    """Two entries with one id would be edited and removed together; a NUL character is never
+    typed. Both are refused before anything is validated (pydantic refuses deep nesting)."""
+    if depth > 64:
+        return
+    if isinstance(data, str):
+        if "\x00" in data:
+            raise _refuse(
+                "This file holds a NUL character, which safeplan does not keep.", _CHECK_FILE
+            )
+    elif isinstance(data, dict):
+        for value in data.values():
+            _refuse_duplicates_and_nul(value, depth + 1)
+    elif isinstance(data, list):
+        ids = [item["id"] for item in data if isinstance(item, dict) and "id" in item]
+        if len(ids) != len({repr(i) for i in ids}):
+            raise _refuse("This file has two entries with the same id.", _CHECK_FILE)
+        for value in data:
+            _refuse_duplicates_and_nul(value, depth + 1)
+
+
 def import_payload(data: bytes) -> VaultPayload:
     """A payload from the bytes of a JSON export. Raises :class:`ImportRefused`, never anything else
     for bad input."""
@@ -67,6 +88,7 @@ def import_payload(data: bytes) -> VaultPayload:
         ) from None
     except PayloadInvalid:
         raise _refuse("This file is not a safeplan JSON export.", _CHECK_FILE) from None
+    _refuse_duplicates_and_nul(migrated)
     try:
         return VaultPayload.model_validate(migrated)
     except (RecursionError, ValueError, TypeError, ValidationError):

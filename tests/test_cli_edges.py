@@ -1,0 +1,424 @@
+"""Calm at every edge (issue 12 item 4, issue 11 item 4), through the real command as a person or a
+script meets it: a pty for the prompts, subprocesses for the rest."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import pty
+import select
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from safeplan.core.models import CheckIn
+from safeplan.core.vault import Vault, list_backups, read_payload
+from tests.cli_helpers import ROOT, run
+from tests.conftest import subprocess_env
+from tests.vault_helpers import PASSPHRASE, make_vault
+
+
+class Pty:
+    """`safeplan` on a pseudo-terminal, read and written like a person at a keyboard."""
+
+    def __init__(self, home: Path, *args: str) -> None:
+        self.pid, self.fd = pty.fork()
+        if self.pid == 0:  # the child
+            os.chdir(ROOT)
+            env = subprocess_env(home, TERM="xterm", COLUMNS="80", LINES="24")
+            os.execve(sys.executable, [sys.executable, "-m", "safeplan", *args], env)
+        self.seen = b""
+        self.pos = 0  # where the next expect starts looking
+
+    def expect(self, text: str, timeout: float = 60) -> None:
+        deadline = time.monotonic() + timeout
+        while text.encode() not in self.seen[self.pos :]:
+            left = deadline - time.monotonic()
+            assert left > 0, f"waited for {text!r}; saw {self.seen[-800:]!r}"
+            ready, _, _ = select.select([self.fd], [], [], left)
+            if ready:
+                try:
+                    chunk = os.read(self.fd, 4096)
+                except OSError:
+                    chunk = b""
+                if not chunk:
+                    raise AssertionError(f"ended before {text!r}; saw {self.seen[-800:]!r}")
+                self.seen += chunk
+        self.pos = self.seen.index(text.encode(), self.pos) + len(text.encode())
+        time.sleep(0.05)  # let the prompt settle (getpass flushes input typed before it)
+
+    def send(self, data: str) -> None:
+        os.write(self.fd, data.encode())
+
+    def finish(self, timeout: float = 60) -> int:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            with contextlib.suppress(OSError):
+                ready, _, _ = select.select([self.fd], [], [], 0.2)
+                if ready:
+                    self.seen += os.read(self.fd, 4096)
+            pid, status = os.waitpid(self.pid, os.WNOHANG)
+            if pid:
+                with contextlib.suppress(OSError):
+                    while chunk := os.read(self.fd, 4096):
+                        self.seen += chunk
+                os.close(self.fd)
+                return os.waitstatus_to_exitcode(status)
+        os.kill(self.pid, 9)
+        raise AssertionError(f"did not end; saw {self.seen[-800:]!r}")
+
+    @property
+    def text(self) -> str:
+        return self.seen.decode("utf-8", "replace")
+
+
+CTRL_D = "\x04"
+CTRL_C = "\x03"
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("log",),
+        ("plan", "show"),
+        ("vault", "check"),
+        ("export", "-f", "text"),
+        ("passwd",),
+        ("recover",),
+        ("checkin", "--mood", "5"),
+    ],
+)
+def test_ctrl_d_at_a_passphrase_prompt_stops_calmly(
+    tmp_path: Path, command: tuple[str, ...]
+) -> None:
+    path = tmp_path / "v.json"
+    make_vault(path)
+    term = Pty(tmp_path, "--vault", str(path), *command)
+    term.expect(":")  # Passphrase: / Current passphrase: / Recovery code:
+    term.send(CTRL_D)
+    assert term.finish() == 130
+    assert "Stopped" in term.text
+    assert "something went wrong" not in term.text
+    assert (
+        not list((tmp_path / "home").glob("**/crash-*")) if (tmp_path / "home").exists() else True
+    )
+
+
+def test_ctrl_d_at_init_creates_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "v.json"
+    term = Pty(tmp_path, "--vault", str(path), "init")
+    term.expect("New passphrase:")
+    term.send(CTRL_D)
+    assert term.finish() == 130
+    assert not path.exists()
+
+
+@pytest.mark.parametrize("key", [CTRL_D, CTRL_C])
+def test_crisis_mine_still_shows_the_public_lines_when_the_prompt_is_stopped(
+    tmp_path: Path, key: str
+) -> None:
+    path = tmp_path / "v.json"
+    make_vault(path)
+    term = Pty(tmp_path, "--vault", str(path), "crisis", "--mine", "--country", "GB")
+    term.expect("Passphrase:")
+    term.send(key)
+    code = term.finish()
+    assert code == 130
+    assert "999" in term.text  # the emergency number is printed all the same
+    assert "Samaritans" in term.text
+
+
+def test_a_too_short_new_passphrase_is_asked_again(tmp_path: Path) -> None:
+    path = tmp_path / "v.json"
+    term = Pty(tmp_path, "--vault", str(path), "init")
+    term.expect("New passphrase:")
+    term.send("short\r")
+    term.expect("again")
+    term.send("short\r")
+    term.expect("at least 8 characters")
+    term.expect("New passphrase:")
+    term.send(PASSPHRASE + "\r")
+    term.expect("again")
+    term.send(PASSPHRASE + "\r")
+    assert term.finish() == 0, term.text
+    read_payload(path, PASSPHRASE)
+
+
+def test_restore_on_a_terminal_asks_first(tmp_path: Path) -> None:
+    path = tmp_path / "v.json"
+    make_vault(path)
+    with Vault.open(path, PASSPHRASE) as vault:
+        vault.payload.checkins.append(CheckIn(mood=3))
+        vault.save()
+    before = path.read_bytes()
+    term = Pty(tmp_path, "--vault", str(path), "backup", "restore", "1")
+    term.expect("Passphrase:")
+    term.send(PASSPHRASE + "\r")
+    term.expect("[y/N]")
+    assert "Replace your vault (4 entries" in term.text.replace("\r\n", " ")
+    term.send("n\r")
+    assert term.finish() == 0
+    assert "Nothing was changed" in term.text
+    assert path.read_bytes() == before
+
+
+# --- Passphrase files and standard input ---------------------------------------------------------
+
+
+def _check(tmp_path: Path, path: Path, secret_file: Path) -> subprocess.CompletedProcess[str]:
+    return run(
+        tmp_path, "--vault", str(path), "--passphrase-file", str(secret_file), "vault", "check"
+    )
+
+
+def test_passphrase_files_written_by_windows_notepad_work(tmp_path: Path) -> None:
+    path = tmp_path / "v.json"
+    make_vault(path)
+    notepad = tmp_path / "pp.txt"
+    notepad.write_bytes(b"\xef\xbb\xbf" + PASSPHRASE.encode() + b"\r\n")
+    assert _check(tmp_path, path, notepad).returncode == 0
+
+
+def test_an_empty_passphrase_file_is_a_usage_error_not_a_wrong_passphrase(tmp_path: Path) -> None:
+    path = tmp_path / "v.json"
+    make_vault(path)
+    empty = tmp_path / "empty"
+    empty.write_bytes(b"")
+    result = _check(tmp_path, path, empty)
+    assert result.returncode == 2
+    assert "empty" in result.stderr and "does not open" not in result.stderr
+    stdin = run(tmp_path, "--vault", str(path), "--passphrase-file", "-", "vault", "check")
+    assert stdin.returncode == 2 and "empty" in stdin.stderr
+
+
+def test_passphrase_files_are_read_bounded(tmp_path: Path) -> None:
+    path = tmp_path / "v.json"
+    make_vault(path)
+    result = _check(tmp_path, path, Path("/dev/zero"))
+    assert result.returncode == 2
+    assert "larger than any passphrase file" in result.stderr
+
+
+def test_passphrase_from_stdin_leaves_the_rest_for_the_command(tmp_path: Path) -> None:
+    """(echo PASS; cat answers) | safeplan guide --plain --passphrase-file - (issue 11 item 4)."""
+    path = tmp_path / "v.json"
+    make_vault(path)
+    base = ("--vault", str(path), "--passphrase-file", "-", "guide", "--plain")
+    alone = run(tmp_path, *base, stdin=PASSPHRASE + "\n")
+    answered = run(tmp_path, *base, stdin=PASSPHRASE + "\n1\nI stop answering my phone\n")
+    assert "does not open" not in answered.stderr
+    # The guide read the answers after the passphrase line instead of meeting the end of input.
+    assert len(answered.stdout) > len(alone.stdout)
+    assert answered.stdout.count("?") > alone.stdout.count("?")
+
+
+def test_read_stdin_line_reads_one_line_and_no_more(tmp_path: Path) -> None:
+    script = (
+        "import sys; from safeplan.cli.common import read_stdin_line;"
+        "a = read_stdin_line(); b = sys.stdin.read(); print(repr(a), repr(b))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        input=b"secret one\nrest of the input\nmore\n",
+        capture_output=True,
+        cwd=ROOT,
+        env=subprocess_env(tmp_path),
+    )
+    assert result.stdout.decode().strip() == ("b'secret one\\n' 'rest of the input\\nmore\\n'"), (
+        result.stderr
+    )
+
+
+# --- Paths -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("how", ["flag", "environment"])
+def test_an_empty_vault_path_is_a_usage_error(tmp_path: Path, how: str) -> None:
+    make_vault(tmp_path / ".local/share/safeplan/vault.json")  # the default vault exists
+    if how == "flag":
+        result = run(tmp_path, "--vault", "", "vault", "check", "--passphrase-file", "-")
+    else:
+        result = run(
+            tmp_path, "vault", "check", "--passphrase-file", "-", env={"SAFEPLAN_VAULT": ""}
+        )
+    assert result.returncode == 2
+    assert "empty" in result.stderr
+
+
+def test_a_symlinked_vault_writes_through_to_its_target(tmp_path: Path) -> None:
+    usb = tmp_path / "usb"
+    local = tmp_path / "local"
+    usb.mkdir()
+    local.mkdir()
+    target = usb / "vault.json"
+    make_vault(target)
+    (local / "vault.json").symlink_to("../usb/vault.json")
+    result = run(
+        tmp_path,
+        *("--vault", str(local / "vault.json"), "--passphrase-file", "-"),
+        *("checkin", "--mood", "5", "--note", "after symlink"),
+        stdin=PASSPHRASE,
+    )
+    assert result.returncode == 0, result.stderr
+    assert (local / "vault.json").is_symlink()
+    assert any(c.note == "after symlink" for c in read_payload(target, PASSPHRASE).checkins)
+    assert list_backups(target)  # beside the target
+    assert not (local / "vault-backups").exists()
+
+
+@pytest.fixture
+def read_only_folder(tmp_path: Path) -> object:
+    """A folder this process cannot write: a read-only tmpfs mount when running as root (root
+    ignores permissions), else a folder without write permission."""
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    if os.geteuid() != 0:
+        yield folder, lambda: folder.chmod(0o500)
+        folder.chmod(0o700)
+        return
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", str(folder)])
+    if mounted.returncode != 0:
+        pytest.skip("cannot mount a read-only file system here")
+    try:
+        yield folder, lambda: subprocess.run(["mount", "-o", "remount,ro", str(folder)], check=True)
+    finally:
+        subprocess.run(["umount", str(folder)], check=False)
+
+
+def test_a_read_only_vault_opens_read_only_and_says_so(
+    tmp_path: Path, read_only_folder: tuple[Path, object]
+) -> None:
+    folder, make_read_only = read_only_folder
+    path = folder / "v.json"
+    make_vault(path)
+    make_read_only()  # type: ignore[operator]
+    base = ("--vault", str(path), "--passphrase-file", "-")
+    shown = run(tmp_path, *base, "plan", "show", stdin=PASSPHRASE)
+    assert shown.returncode == 0, shown.stderr
+    assert "read-only" in shown.stderr
+    assert "Sam" in shown.stdout
+    mine = run(tmp_path, *base, "crisis", "--mine", "--country", "GB", stdin=PASSPHRASE)
+    assert mine.returncode == 0 and "Sam" in mine.stdout
+    saved = run(tmp_path, *base, "checkin", "--mood", "5", stdin=PASSPHRASE)
+    assert saved.returncode == 1
+    assert "cannot be written" in saved.stderr
+
+
+# --- Output -------------------------------------------------------------------------------------
+
+
+def test_any_output_encoding_degrades_instead_of_crashing(tmp_path: Path) -> None:
+    path = tmp_path / "v.json"
+    make_vault(path)
+    with Vault.open(path, PASSPHRASE) as vault:
+        vault.payload.checkins.append(CheckIn(mood=5, note="café ☕ Zoë"))
+        vault.payload.plan.help_contacts[0].name = "Zoë ☎"
+        vault.save()
+    for encoding in ("ascii", "latin-1"):
+        for command in (
+            ("--passphrase-file", "-", "log", "--since", "all"),
+            ("--passphrase-file", "-", "export", "-f", "markdown"),
+            ("--passphrase-file", "-", "plan", "show"),
+        ):
+            result = subprocess.run(
+                [sys.executable, "-m", "safeplan", "--vault", str(path), *command],
+                input=PASSPHRASE.encode(),
+                capture_output=True,
+                cwd=ROOT,
+                env=subprocess_env(tmp_path, PYTHONIOENCODING=encoding),
+            )
+            assert result.returncode == 0, (encoding, command, result.stderr)
+            assert b"Zo" in result.stdout
+
+
+def test_a_closed_stdout_ends_quietly(tmp_path: Path) -> None:
+    path = tmp_path / "v.json"
+    make_vault(path)
+    for command in (("crisis",), ("--vault", str(path), "--passphrase-file", "-", "log")):
+        result = subprocess.run(
+            [sys.executable, "-m", "safeplan", *command],
+            input=PASSPHRASE.encode(),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            cwd=ROOT,
+            env=subprocess_env(tmp_path),
+            pass_fds=(),
+            preexec_fn=lambda: os.close(1),
+        )
+        assert result.returncode == 0, result.stderr
+        assert b"something went wrong" not in result.stderr
+
+
+# --- Dates and numbers ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("checkin", "--mood", "5", "--at", "0001-01-01"),
+        ("checkin", "--mood", "5", "--at", "0001-01-01 00:00"),
+        ("checkin", "--mood", "5", "--at", "10000 weeks ago"),
+        ("log", "--since", "0001-01-01"),
+        ("use", "--substance", "alcohol", "--amount", "inf"),
+        ("use", "--substance", "alcohol", "--amount", "nan"),
+    ],
+)
+def test_out_of_range_values_are_usage_errors(tmp_path: Path, args: tuple[str, ...]) -> None:
+    path = tmp_path / "v.json"
+    make_vault(path)
+    result = run(tmp_path, "--vault", str(path), "--passphrase-file", "-", *args, stdin=PASSPHRASE)
+    assert result.returncode == 2, result.stderr
+    assert "something went wrong" not in result.stderr
+
+
+def test_a_time_the_clocks_skipped_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "v.json"
+    make_vault(path)
+    result = run(
+        tmp_path,
+        *("--vault", str(path), "--passphrase-file", "-"),
+        *("checkin", "--mood", "5", "--at", "2026-03-08 02:30"),
+        stdin=PASSPHRASE,
+        env={"TZ": "America/New_York"},
+    )
+    assert result.returncode == 2
+    assert "did not exist" in result.stderr
+
+
+def test_import_refuses_duplicate_ids(tmp_path: Path) -> None:
+    path = tmp_path / "v.json"
+    make_vault(path)
+    export = json.loads(
+        run(
+            tmp_path,
+            "--vault",
+            str(path),
+            "--passphrase-file",
+            "-",
+            "export",
+            "-f",
+            "json",
+            stdin=PASSPHRASE,
+        ).stdout
+    )
+    export["checkins"].append(dict(export["checkins"][0]))
+    dup = tmp_path / "dup.json"
+    dup.write_text(json.dumps(export))
+    result = run(
+        tmp_path,
+        "--vault",
+        str(path),
+        "--passphrase-file",
+        "-",
+        "import",
+        "--yes",
+        str(dup),
+        stdin=PASSPHRASE,
+    )
+    assert result.returncode != 0
+    assert "same id" in result.stderr
+    assert len(read_payload(path, PASSPHRASE).checkins) == 1
