@@ -398,6 +398,8 @@ def test_the_reviewed_lines_are_shipped() -> None:
         ("AU", "+611300659467"),
         ("AU", "+611800551800"),
         ("NZ", "+64508828865"),
+        ("AU", "139276"),
+        ("CA", "+18552423310"),
     ):
         assert expected in dials, expected
     nhs = SERVICES["gb-nhs-111"]
@@ -406,3 +408,5 @@ def test_the_reviewed_lines_are_shipped() -> None:
         assert SERVICES[sid].hours == "24/7" and SERVICES[sid].free, sid
     assert SERVICES["nz-1737"].hours == "24/7" and SERVICES["nz-lifeline"].hours == "24/7"
     assert "English or French" not in (SERVICES["ca-988"].description or "")
+    for sid in ("au-13yarn", "ca-hope-for-wellness"):
+        assert SERVICES[sid].audience == ("indigenous",), sid

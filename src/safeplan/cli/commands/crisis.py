@@ -71,7 +71,7 @@ def register(sub: argparse._SubParsersAction[Any], common: argparse.ArgumentPars
         type=_audience,
         metavar="GROUP",
         help="put one group's lines first: young_people, veterans, lgbtq, trans, "
-        "substance_use, domestic_violence, poisoning",
+        "substance_use, domestic_violence, poisoning, indigenous",
     )
     crisis.add_argument(
         "--format",

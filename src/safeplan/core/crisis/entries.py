@@ -27,6 +27,7 @@ Audience: TypeAlias = Literal[
     "substance_use",
     "domestic_violence",
     "poisoning",
+    "indigenous",
 ]
 
 AUDIENCES: tuple[Audience, ...] = (
@@ -38,6 +39,7 @@ AUDIENCES: tuple[Audience, ...] = (
     "substance_use",
     "domestic_violence",
     "poisoning",
+    "indigenous",
 )
 
 AUDIENCE_LABELS: dict[Audience, str] = {
@@ -49,6 +51,7 @@ AUDIENCE_LABELS: dict[Audience, str] = {
     "substance_use": "substance use",
     "domestic_violence": "domestic violence",
     "poisoning": "poisoning and overdose of medicines",
+    "indigenous": "First Nations and Indigenous peoples",
 }
 
 TextKind: TypeAlias = Literal["sms", "whatsapp", "chat", "email"]

@@ -20,6 +20,7 @@ GROUP_WORDS = {
     "substance_use": "people who use drugs or alcohol",
     "domestic_violence": "people living with violence at home",
     "poisoning": "poisoning or an overdose of medicines",
+    "indigenous": "First Nations and Indigenous peoples",
 }
 
 
