@@ -91,9 +91,50 @@ def test_text_has_every_part_in_order_with_the_persons_words() -> None:
         assert item.text in text.replace("\n    ", " ")
     assert "Printed 27 November 2026. Last reviewed: 18 October 2026." in text
     assert "My harm-reduction plan" in text and "Not using alone" in text
-    assert "Help, any time" in text
-    # The crisis help comes at the end, after the plan.
-    assert text.index("Help, any time") > text.index("7. What matters most to me")
+    assert "Help, any time: United Kingdom" in text
+    # The crisis help comes first, before step 1, so it is always on page 1.
+    assert text.index("Help, any time") < text.index("1. My warning signs")
+
+
+def _first_page(text: str) -> str:
+    return text.split("\f", 1)[0]
+
+
+@pytest.mark.parametrize("name", ["demo.txt", "demo-44.txt"])
+def test_golden_text_has_contacts_and_crisis_lines_before_the_first_form_feed(name: str) -> None:
+    golden = (GOLDEN / name).read_text(encoding="utf-8")
+    assert "\f" in golden  # the demo is longer than a page
+    first = " ".join(_first_page(golden).split())
+    plan = demo_payload(TODAY).plan
+    for contact in (*plan.help_contacts, *plan.clinicians, *plan.urgent_care):
+        assert contact.name in first, contact.name
+        assert contact.phone in first, contact.phone
+    for needed in ("Call 999 or 112", "Samaritans", "116 123", "Shout", "NHS 111"):
+        assert needed in first, needed
+
+
+def test_page_1_keeps_contacts_and_crisis_lines_whatever_the_length() -> None:
+    many = [TextItem(text=f"Warning sign number {i} in my own words") for i in range(90)]
+    plan = SafetyPlan(
+        warning_signs=many,
+        coping=many,
+        help_contacts=[Contact(name=f"Friend {i}", phone=f"555-01{i:02}") for i in range(12)],
+        clinicians=[Clinician(name="Dr Okafor", phone="555-0104", out_of_hours="555-0199")],
+    )
+    text = render_text(build_content(plan, None, today=TODAY, country=COUNTRY))
+    first = _first_page(text)
+    assert text.count("\f") >= 3
+    assert len(first.splitlines()) <= PAGE_LINES
+    assert "Friend 0 (555-0100)" in first and "Friend 6 (555-0106)" in first
+    assert "(and 5 more in steps 4 and 5)" in first
+    assert "Help, any time: United Kingdom" in first and "Call 999 or 112" in first
+    assert "Friend 11 (555-0111)" in text  # every contact is still in step 4
+
+
+def test_a_plan_that_fits_lists_contacts_once() -> None:
+    plan = SafetyPlan(help_contacts=[Contact(name="Mum", phone="555-0102")])
+    text = render_text(build_content(plan, None, today=TODAY, country=COUNTRY))
+    assert "\f" not in text and text.count("Mum (555-0102)") == 1
 
 
 def test_text_is_plain() -> None:
@@ -222,7 +263,7 @@ def test_every_card_fits_a_wallet(plan: SafetyPlan) -> None:
     lines = card.rstrip("\n").split("\n")
     assert len(lines) <= CARD_LINES
     assert all(cols(line) <= CARD_WIDTH for line in lines), lines
-    assert "Crisis line:" in lines
+    assert "Crisis line (United Kingdom):" in lines  # the card names its numbers' country
 
 
 def test_card_shows_first_signs_top_steps_two_contacts_and_a_crisis_line() -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Literal
 
+from safeplan.core import kept_country
 from safeplan.core.export.card import render_card
 from safeplan.core.export.content import ExportContent, build_content
 from safeplan.core.export.jsonfile import export_json, import_payload
@@ -29,7 +30,8 @@ def content_for(
         payload.plan,
         payload.harm_reduction,
         today=today,
-        country=country or payload.settings.country,
+        # --country > the kept country > the vault's setting > the locale (core.kept_country)
+        country=kept_country.country(given=country, vault=payload.settings.country),
     )
 
 

@@ -1,5 +1,6 @@
 """A wallet card: at most 40 columns and 20 lines. The first warning signs, the top things to do,
-two people to call, and a crisis line. Long lines are shortened with "..." rather than dropped."""
+two people to call, and a crisis line with the country its numbers are for. Long lines are shortened
+with "..." rather than dropped."""
 
 from __future__ import annotations
 
@@ -33,6 +34,15 @@ def _crisis(plan: SafetyPlan, help_: CountryHelp) -> list[str]:
     return ["Find one: findahelpline.com"]
 
 
+def _crisis_heading(help_: CountryHelp) -> str:
+    """ "Crisis line (United Kingdom):": the card names the country its numbers are for (the
+    code when the name is too long for the card)."""
+    for where in (help_.country_name, help_.country):
+        if where and len(heading := f"Crisis line ({where}):") <= CARD_WIDTH:
+            return heading
+    return "Crisis line:"
+
+
 def _emergency(help_: CountryHelp) -> list[str]:
     numbers = emergency_words(help_)
     if numbers:
@@ -61,7 +71,7 @@ def render_card(content: ExportContent, plan: SafetyPlan) -> str:
         if contacts:
             lines.append("I can call:")
             lines += [truncate(f"- {c}", CARD_WIDTH) for c in contacts]
-        lines.append("Crisis line:")
+        lines.append(_crisis_heading(content.crisis))
         lines += [truncate(f"- {c}", CARD_WIDTH) for c in crisis]
         lines += emergency
         return lines

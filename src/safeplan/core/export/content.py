@@ -30,6 +30,7 @@ from safeplan.core.sections import SECTIONS, item_label
 TITLE = "My safety plan"
 WAY_ROUND = "My way around what might get in the way"
 HOW_TO_USE = "When things get hard, start at step 1 and go down the list until you feel safer."
+WHO_TO_CALL = "Who I can call"
 FOOTER = (
     "Made with safeplan, based on the Safety Planning Intervention (Stanley and Brown, 2012). "
     "safeplan supports your plan; it does not replace care from a professional."

@@ -1,4 +1,5 @@
 """The printable plain-text plan: one page when it fits, form feeds between parts when it does not.
+The person's own contacts and the crisis lines for their country are always on page 1.
 
 Every line fits ``width`` columns; nothing but printable text, spaces, newlines and form feeds. This is
 what ``safeplan export --format text``, ``safeplan print`` and ``safeplan plan show`` all write.
@@ -11,6 +12,7 @@ from safeplan.core.export.content import (
     HOW_TO_USE,
     TITLE,
     WAY_ROUND,
+    WHO_TO_CALL,
     ExportContent,
     Group,
     Part,
@@ -57,15 +59,48 @@ def _part(part: Part, width: int) -> Block:
     return lines
 
 
-def blocks(content: ExportContent, width: int = DEFAULT_WIDTH) -> list[Block]:
-    """The export as blocks that are never split across pages (unless one is longer than a page)."""
+MOST_CONTACTS = 8
+"""Own contacts in the "who I can call" block; the rest are in steps 4 and 5 (page 1 stays page 1)."""
+
+
+def _who_to_call(content: ExportContent, width: int) -> Block:
+    """The person's own people and professionals, one line each, for page 1."""
+    own = [*content.part("help").entries(), *content.part("professionals").entries()]
+    if not own:
+        return []
+    lines = wrap(WHO_TO_CALL, width)
+    for entry in own[:MOST_CONTACTS]:
+        lines.extend(wrap(entry.text, width, "  - ", "    "))
+    if len(own) > MOST_CONTACTS:
+        lines.extend(wrap(f"(and {len(own) - MOST_CONTACTS} more in steps 4 and 5)", width, "  "))
+    return lines
+
+
+def _crisis_block(content: ExportContent, width: int) -> Block:
+    name = content.crisis.country_name
+    title = f"Help, any time: {name}" if name else "Help, any time"
+    return wrap(title, width) + compact_lines(content.crisis, width)
+
+
+def blocks(
+    content: ExportContent, width: int = DEFAULT_WIDTH, *, who_to_call: bool = False
+) -> list[Block]:
+    """The export as blocks that are never split across pages (unless one is longer than a page).
+
+    The crisis lines come right after the heading, before the steps; ``who_to_call`` adds the
+    person's own people and professionals, one line each, between them (see :func:`render_text`)."""
     head = wrap(TITLE, width)
     if content.heading_note:
         head += wrap(content.heading_note, width)
     reviewed = long_date(content.last_reviewed) if content.last_reviewed else "not yet"
     head += wrap(f"Printed {long_date(content.printed_on)}. Last reviewed: {reviewed}.", width)
     head += wrap(HOW_TO_USE, width)
-    out = [head] + [_part(p, width) for p in content.parts]
+    first = [
+        head,
+        _who_to_call(content, width) if who_to_call else [],
+        _crisis_block(content, width),
+    ]
+    out = [b for b in first if b] + [_part(p, width) for p in content.parts]
     hr = content.harm_reduction
     if hr is not None:
         lines = wrap("My harm-reduction plan", width)
@@ -74,9 +109,6 @@ def blocks(content: ExportContent, width: int = DEFAULT_WIDTH) -> list[Block]:
         if hr.notes:
             lines.extend(wrap(hr.notes, width, "  "))
         out.append(lines)
-    name = content.crisis.country_name
-    title = f"Help, any time: {name}" if name else "Help, any time"
-    out.append(wrap(title, width) + compact_lines(content.crisis, width))
     out.append(wrap(FOOTER, width))
     return out
 
@@ -101,8 +133,20 @@ def paginate(parts: list[Block], page_lines: int = PAGE_LINES) -> list[Block]:
     return pages
 
 
+def _on_first_page(pages: list[Block], block: Block) -> bool:
+    first = pages[0]
+    return any(first[i : i + len(block)] == block for i in range(len(first) - len(block) + 1))
+
+
 def render_text(content: ExportContent, width: int = DEFAULT_WIDTH) -> str:
-    """The printable plan. Pages after the first begin with a form feed."""
+    """The printable plan. Pages after the first begin with a form feed.
+
+    Page 1 always holds the person's own contacts and the crisis lines for their country, whatever
+    the plan's length: the crisis lines come first, and when steps 4 and 5 (the people and
+    professionals) would not reach page 1, a short "who I can call" list goes there too."""
     width = max(MIN_WIDTH, min(MAX_WIDTH, width))
     pages = paginate(blocks(content, width))
+    contacts = [_part(content.part(step), width) for step in ("help", "professionals")]
+    if not all(_on_first_page(pages, block) for block in contacts):
+        pages = paginate(blocks(content, width, who_to_call=True))
     return "\n\f".join("\n".join(page) for page in pages) + "\n"
