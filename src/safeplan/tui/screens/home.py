@@ -26,8 +26,15 @@ class HomeScreen(SafeplanScreen[None]):
         yield KeysFooter(show_palette=True)
 
     def _options(self) -> list[Option]:
+        """The entries under their headings ("Right now" first); number keys 1 to 9 open the first
+        nine. A heading is a disabled row: the cursor passes over it."""
         options = []
+        group = None
         for number, entry in enumerate(menu.entries(), start=1):
+            if entry.group != group:
+                group = entry.group
+                heading = Content.styled(menu.GROUPS[group], "bold underline")
+                options.append(Option(heading, id=f"heading-{group}", disabled=True))
             prompt = Content.assemble(
                 (f"{number}  ", "dim") if number < 10 else "   ",
                 (entry.label, "bold"),
