@@ -66,3 +66,14 @@ async def test_nothing_matching_says_so_and_enter_keeps_the_picker_open(
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(demo_app.screen, CountryPicker)
+
+
+async def test_a_typo_offers_the_closest_country(demo_app: SafeplanApp) -> None:
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        await type_text(pilot, "germny")
+        await pilot.pause()
+        assert first_option(demo_app) == "DE"

@@ -11,7 +11,7 @@ from textual.events import Resize
 from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
-from safeplan.core.crisis.countries import search_countries
+from safeplan.core.crisis.countries import match_country, search_countries
 from safeplan.core.crisis.render import wrap
 from safeplan.core.sections import SECTIONS, item_label, items_in
 from safeplan.tui import help_source, menu
@@ -149,7 +149,7 @@ class CountryPicker(SafeplanModal[str | None]):
         the same matching as --country on the command line."""
         options = self.query_one("#country-list", OptionList)
         options.clear_options()
-        codes = search_countries(text)
+        codes = search_countries(text) or list(match_country(text).suggestions)  # typos: "germny"
         for code in codes:
             options.add_option(Option(f"{self.names.get(code, code)} ({code})", id=code))
         if not codes:
