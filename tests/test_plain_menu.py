@@ -234,3 +234,66 @@ def test_the_menu_is_data_one_line_per_entry() -> None:
     missing = plain_menu.MenuEntry("Not here", ("no-such-command",))
     assert not plain_menu.installed(missing, parser)
     assert plain_menu.installed(plain_menu.MenuEntry("Use", ("plan", "use")), parser)
+
+
+def test_the_harm_reduction_plan_can_be_built_in_plain_mode(
+    isolated_home: Path, vault: Path
+) -> None:
+    stdin = (
+        f"{PASSPHRASE}\n"
+        "1\n2\nFewer drinks on weeknights\x1b[2J\nalcohol\n"  # a goal: using less
+        "3\nWater between every drink\n"  # my own way
+        "4\nSunday evenings\n"  # a trigger
+        "5\nAlex\n555 0199\nfriend\n"  # a supporter
+        "6\n"
+    )
+    result = run(
+        isolated_home,
+        "harm-reduction", "--vault", str(vault), "--passphrase-file", "-", stdin=stdin,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr
+    no_escapes(result)
+    assert "stopping suddenly can be dangerous" in result.stdout
+    hr = reopen(vault).harm_reduction
+    (goal,) = hr.goals
+    assert (goal.kind, goal.text, goal.substance) == (
+        "use_less",
+        "Fewer drinks on weeknights",
+        "alcohol",
+    )
+    assert [t.text for t in hr.own_strategies] == ["Water between every drink"]
+    assert [t.text for t in hr.triggers] == ["Sunday evenings"]
+    assert [(c.name, c.phone, c.relationship) for c in hr.supporters] == [
+        ("Alex", "555 0199", "friend")
+    ]
+    shown = run(
+        isolated_home, "harm-reduction", "--show", "--vault", str(vault), "--passphrase-file", "-",
+        stdin=f"{PASSPHRASE}\n",
+    )  # fmt: skip
+    assert "- Fewer drinks on weeknights (alcohol, using less)" in shown.stdout
+    assert "What would you like to add?" not in shown.stdout
+
+
+def test_a_safer_use_idea_is_picked_from_the_list_with_its_source(
+    isolated_home: Path, vault: Path
+) -> None:
+    result = run(
+        isolated_home,
+        "harm-reduction", "--vault", str(vault), "--passphrase-file", "-",
+        stdin=f"{PASSPHRASE}\n2\n1\n6\n",
+    )  # fmt: skip
+    assert result.returncode == 0
+    assert "Source: " in result.stdout
+    assert len(reopen(vault).harm_reduction.strategies) == 1
+
+
+def test_input_ending_inside_an_addition_is_a_non_zero_stop(
+    isolated_home: Path, vault: Path
+) -> None:
+    result = run(
+        isolated_home,
+        "harm-reduction", "--vault", str(vault), "--passphrase-file", "-",
+        stdin=f"{PASSPHRASE}\n5\n",
+    )  # fmt: skip
+    assert result.returncode == 1
+    assert reopen(vault).harm_reduction.supporters == []

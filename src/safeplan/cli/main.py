@@ -27,6 +27,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "safeplan.cli.commands.vault",
     "safeplan.cli.commands.guide",
     "safeplan.cli.commands.plan",
+    "safeplan.cli.commands.harm_reduction",
     "safeplan.cli.commands.export",
     "safeplan.cli.commands.importing",
     "safeplan.cli.commands.checkin",
