@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import OptionList
 
 from safeplan.tui.app import SafeplanApp
 from safeplan.tui.screens.help import CountryPicker, HelpScreen
 
 from .conftest import SIZE, flat, type_text
+
+
+async def open_picker(pilot: Pilot[object]) -> None:
+    """ctrl+g opens Get help now; c opens the country picker."""
+    await pilot.press("ctrl+g")
+    await pilot.pause()
+    await pilot.press("c")
+    await pilot.pause()
 
 
 def first_option(app: SafeplanApp) -> str | None:
@@ -26,10 +35,7 @@ async def test_typing_a_name_people_use_highlights_that_country(
     demo_app: SafeplanApp, typed: str, code: str
 ) -> None:
     async with demo_app.run_test(size=SIZE) as pilot:
-        await pilot.press("ctrl+g")
-        await pilot.pause()
-        await pilot.press("c")
-        await pilot.pause()
+        await open_picker(pilot)
         assert isinstance(demo_app.screen, CountryPicker)
         await type_text(pilot, typed)
         await pilot.pause()
@@ -39,10 +45,7 @@ async def test_typing_a_name_people_use_highlights_that_country(
 async def test_uk_then_enter_is_the_uk_never_ukraine(demo_app: SafeplanApp) -> None:
     demo_app.session.settings.country = "IE"
     async with demo_app.run_test(size=SIZE) as pilot:
-        await pilot.press("ctrl+g")
-        await pilot.pause()
-        await pilot.press("c")
-        await pilot.pause()
+        await open_picker(pilot)
         assert first_option(demo_app) in ("IE", "GB")  # opens on the country in use
         await type_text(pilot, "uk")
         await pilot.press("enter")
@@ -56,10 +59,7 @@ async def test_nothing_matching_says_so_and_enter_keeps_the_picker_open(
     demo_app: SafeplanApp,
 ) -> None:
     async with demo_app.run_test(size=SIZE) as pilot:
-        await pilot.press("ctrl+g")
-        await pilot.pause()
-        await pilot.press("c")
-        await pilot.pause()
+        await open_picker(pilot)
         await type_text(pilot, "atlantis")
         await pilot.pause()
         assert "No country matches" in flat(demo_app)
@@ -70,10 +70,7 @@ async def test_nothing_matching_says_so_and_enter_keeps_the_picker_open(
 
 async def test_a_typo_offers_the_closest_country(demo_app: SafeplanApp) -> None:
     async with demo_app.run_test(size=SIZE) as pilot:
-        await pilot.press("ctrl+g")
-        await pilot.pause()
-        await pilot.press("c")
-        await pilot.pause()
+        await open_picker(pilot)
         await type_text(pilot, "germny")
         await pilot.pause()
         assert first_option(demo_app) == "DE"
