@@ -13,7 +13,9 @@ from safeplan.core.store import MemoryStore
 from safeplan.core.vault import Vault
 from safeplan.tui import menu
 from safeplan.tui.app import SafeplanApp
-from safeplan.tui.screens.guide import GUIDE_TARGET, GuideApp, GuideScreen, make_guide_app
+from safeplan.tui.screens.guide import GUIDE_TARGET, GuideScreen
+from safeplan.tui.screens.guide_app import GuideApp, make_guide_app
+from safeplan.tui.screens.guide_handover import HandoverPanel
 from safeplan.tui.screens.home import HomeScreen
 from safeplan.tui.widgets.fields import TextField
 from tests.guide_helpers import (
@@ -21,9 +23,12 @@ from tests.guide_helpers import (
     CLINICIAN,
     COPING,
     COPING_BARRIER,
+    COPING_WAY,
     ENV_BARRIER,
     ENVIRONMENT,
+    FOLLOW_UP,
     HELP_BARRIER,
+    HELP_WAY,
     HELPER,
     LINE,
     PASSPHRASE,
@@ -37,7 +42,8 @@ from tests.guide_helpers import (
 
 from .conftest import SIZE, flat, settle, type_text
 
-LIKELY, MAYBE, UNLIKELY = (), ("down",), ("down", "down")
+# Enter chooses only once the arrow keys have moved (nothing is ever chosen for the person).
+LIKELY, MAYBE, UNLIKELY = ("down", "up"), ("down",), ("down", "down")
 
 
 def guide_app(store: object, **kwargs: object) -> GuideApp:
@@ -84,13 +90,25 @@ async def done_and_next(pilot: Pilot[object]) -> None:
     await pilot.pause()
 
 
-async def barrier(pilot: Pilot[object], keys: tuple[str, ...], words: str) -> None:
+async def barrier(
+    pilot: Pilot[object], keys: tuple[str, ...], words: str, way_round: str = ""
+) -> None:
+    """How likely (arrow keys, Enter), what might get in the way, and a way around it."""
     app = pilot.app
     assert isinstance(app.focused, RadioSet)
     await pilot.press(*keys, "enter", "tab")
-    await put(pilot, words)
-    await pilot.press("enter")
-    await pilot.pause()
+    for answer in (words, way_round):
+        if answer:
+            await put(pilot, answer)
+        await pilot.press("enter")
+        await pilot.pause()
+
+
+async def to_first_step(pilot: Pilot[object]) -> None:
+    """Past the opening and the story (told nothing) to step 1."""
+    await press(pilot, "nav-next")
+    await press(pilot, "nav-next")
+    assert "Step 1 of 7: My warning signs" in flat(pilot.app)  # type: ignore[arg-type]
 
 
 async def press_next(pilot: Pilot[object]) -> None:
@@ -110,18 +128,21 @@ async def write_the_whole_plan(pilot: Pilot[object]) -> None:
     for words in COPING:
         await entry(pilot, words)
     await done_and_next(pilot)
-    await barrier(pilot, MAYBE, COPING_BARRIER)
+    await barrier(pilot, MAYBE, COPING_BARRIER, COPING_WAY)
     await press_next(pilot)
 
     await entry(pilot, *PERSON)
     await done_and_next(pilot)
     await entry(pilot, *PLACE)
     await done_and_next(pilot)
-    await press_next(pilot)
+    assert isinstance(app.focused, RadioSet)
+    await pilot.press("enter")  # not moved to an answer: nothing is chosen
+    await pilot.pause()
+    await press(pilot, "nav-next")
 
     await entry(pilot, *HELPER)
     await done_and_next(pilot)
-    await barrier(pilot, LIKELY, HELP_BARRIER)
+    await barrier(pilot, LIKELY, HELP_BARRIER, HELP_WAY)
     await press_next(pilot)
 
     await entry(pilot, *CLINICIAN)
@@ -130,7 +151,7 @@ async def write_the_whole_plan(pilot: Pilot[object]) -> None:
     await done_and_next(pilot)
     await entry(pilot, *LINE)
     await done_and_next(pilot)
-    await press_next(pilot)
+    await press(pilot, "nav-next")
 
     await entry(pilot, *ENVIRONMENT)
     await done_and_next(pilot)
@@ -144,8 +165,13 @@ async def write_the_whole_plan(pilot: Pilot[object]) -> None:
 
     assert "Last questions: About your plan" in flat(app)  # type: ignore[arg-type]
     await pilot.press(*MAYBE, "enter", "tab")
-    for key in ("what_might_get_in_the_way", "where_kept", "who_has_a_copy"):
+    for key in ("what_might_get_in_the_way", "way_round", "where_kept", "who_has_a_copy"):
         await entry(pilot, AFTER[key])
+    await press_next(pilot)
+
+    assert "Last questions: Looking at it again" in flat(app)  # type: ignore[arg-type]
+    for key in ("follow_up_when", "follow_up_with"):
+        await entry(pilot, FOLLOW_UP[key])
     await press_next(pilot)
 
 
@@ -156,18 +182,23 @@ async def test_a_complete_session_in_memory_saved_into_a_new_vault(tmp_path: Pat
     app = guide_app(store, ephemeral=True, voice="with_someone")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert "Step 1 of 7: My warning signs" in flat(app)
-        assert "For the person helping: Ask how they will know" in flat(app)
+        assert "Before we start" in flat(app)
+        assert "what you would have to share if you were worried about their life" in flat(app)
+        await to_first_step(pilot)
+        assert "For the person helping: - Ask how they will know" in flat(app)
         await write_the_whole_plan(pilot)
 
         assert "Your plan is written" in flat(app)
-        assert "held in memory only" in flat(app)
+        assert "not saved on this computer" in flat(app)
         page = screen(app)
+        printed = page.query_one(HandoverPanel).render_text()
+        assert f"My way around what might get in the way: {COPING_WAY}" in " ".join(printed.split())
         page.query_one("#vault-path", TextField).value = str(usb)
         page.query_one("#vault-pass", TextField).value = PASSPHRASE
         page.query_one("#vault-pass2", TextField).value = PASSPHRASE
         await press(pilot, "create-vault")
         await settle(pilot, app)
+        await pilot.pause()  # the recovery code is scrolled into view after the next refresh
         target = usb / "safeplan-vault.json"
         assert target.exists()
         assert "The plan is saved in a new vault at" in flat(app)
@@ -187,6 +218,7 @@ async def test_letting_go_asks_once_more_and_writes_nothing(tmp_path: Path) -> N
     app = guide_app(store, ephemeral=True)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
+        await to_first_step(pilot)
         await entry(pilot, "GUIDECANARY a sign")
         await pilot.press("escape")  # in memory: straight to choosing what to keep
         await pilot.pause()
@@ -206,12 +238,14 @@ async def test_show_the_plan_on_the_handover_page() -> None:
     app = guide_app(store, ephemeral=True)
     async with app.run_test(size=(100, 60)) as pilot:
         await pilot.pause()
+        await to_first_step(pilot)
         await entry(pilot, "GUIDECANARY shown sign")
         await pilot.press("escape")
         await pilot.pause()
         assert "GUIDECANARY" not in flat(app)
         await press(pilot, "show-plan")
         await pilot.pause()
+        await pilot.pause()  # scrolled into view after the next refresh
         assert "My safety plan" in flat(app)
         assert "GUIDECANARY shown sign" in flat(app)
 
@@ -223,6 +257,7 @@ async def test_pause_keeps_everything_in_the_vault_and_resume_carries_on(
     app = guide_app(vault, voice="on_my_own")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
+        await to_first_step(pilot)
         assert "For the person helping" not in flat(app)
         await entry(pilot, "GUIDECANARY first sign")
         await done_and_next(pilot)
@@ -238,7 +273,7 @@ async def test_pause_keeps_everything_in_the_vault_and_resume_carries_on(
     with Vault.open(made_vault, "correct horse battery") as reopened:
         payload = reopened.payload
         assert payload.guide is not None
-        assert (payload.guide.step_index, payload.guide.voice) == (1, "on_my_own")
+        assert (payload.guide.step_index, payload.guide.voice) == (flow.FIRST_STEP + 1, "on_my_own")
         assert [i.text for i in payload.plan.warning_signs] == ["GUIDECANARY first sign"]
         assert [i.text for i in payload.plan.coping] == ["typed GUIDECANARY, not yet added"]
         assert payload.plan_revisions, "pausing keeps a dated revision"
@@ -259,6 +294,7 @@ async def test_back_skip_examples_and_voice() -> None:
     app = guide_app(store, voice="on_my_own")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
+        await to_first_step(pilot)
         page = screen(app)
         example = flow.step_for("warning_signs").examples[0]
         assert example not in flat(app)
@@ -281,7 +317,7 @@ async def test_back_skip_examples_and_voice() -> None:
         assert "Step 3 of 7" in flat(app)
         await press(pilot, "nav-back")
         assert "Step 2 of 7" in flat(app)
-        assert store.payload.guide.step_index == 1
+        assert store.payload.guide.step_index == flow.FIRST_STEP + 1
 
 
 async def test_the_home_menu_offers_the_guided_session(demo_app: SafeplanApp) -> None:
@@ -292,6 +328,7 @@ async def test_the_home_menu_offers_the_guided_session(demo_app: SafeplanApp) ->
         demo_app.open_screen(GUIDE_TARGET)
         await pilot.pause()
         assert isinstance(demo_app.screen, GuideScreen)
+        await to_first_step(pilot)
         # The demo plan's own words are shown as already in the plan.
         sign = demo_app.session.payload.plan.warning_signs[0].text
         assert sign in flat(demo_app)
@@ -303,6 +340,7 @@ async def test_help_is_one_key_away_and_typed_words_survive_it(demo_app: Safepla
     async with demo_app.run_test(size=SIZE) as pilot:
         await demo_app.push_screen(GuideScreen())
         await pilot.pause()
+        await to_first_step(pilot)
         assert "^g Get help" in flat(demo_app)
         field = demo_app.focused
         assert isinstance(field, TextField)
@@ -316,11 +354,95 @@ async def test_help_is_one_key_away_and_typed_words_survive_it(demo_app: Safepla
         assert field.value == "ab"
 
 
+async def test_ctrl_g_at_a_question_comes_back_to_the_same_question() -> None:
+    from safeplan.tui.screens.help import HelpScreen
+
+    store = MemoryStore()
+    app = guide_app(store, ephemeral=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await to_first_step(pilot)
+        await press(pilot, "nav-next")
+        await entry(pilot, "GUIDECANARY a walk")
+        await done_and_next(pilot)
+        question = app.focused
+        assert isinstance(question, RadioSet) and question.id == "answer-0"
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        assert "999" in flat(app), "the crisis lines for the country"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, GuideScreen)
+        assert "Step 2 of 7: Things I can do on my own" in flat(app)
+        assert app.focused is question
+
+
+async def test_an_unanswered_likelihood_is_never_saved() -> None:
+    store = MemoryStore()
+    app = guide_app(store, ephemeral=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await to_first_step(pilot)
+        await press(pilot, "nav-next")
+        await entry(pilot, "GUIDECANARY a walk")
+        await done_and_next(pilot)
+        assert isinstance(app.focused, RadioSet)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert store.payload.plan.reflections.get("coping") is None
+        assert "Nothing was chosen yet" in flat(app)
+        await press(pilot, "nav-next")
+        assert "coping" not in store.payload.plan.reflections
+        # Chosen on purpose, it is kept.
+        await press(pilot, "nav-back")
+        await pilot.pause()
+        app.screen.query_one("#answer-0").focus()
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert store.payload.plan.reflections["coping"].likelihood == "maybe"
+
+
+async def test_the_story_is_kept_only_where_the_person_ticks_it() -> None:
+    store = MemoryStore()
+    app = guide_app(store, ephemeral=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await press(pilot, "nav-next")
+        assert "What happened last time" in flat(app)
+        for moment in ("GUIDECANARY we argued", "GUIDECANARY I went quiet"):
+            await put(pilot, moment)
+            await pilot.press("enter")
+            await pilot.pause()
+        await pilot.press("enter")  # an empty line: on to choosing what to keep
+        await pilot.pause()
+        await pilot.press("down", "space")
+        await pilot.pause()
+        assert "[x] GUIDECANARY I went quiet" in flat(app)
+        await press(pilot, "nav-next")
+        assert "Step 1 of 7" in flat(app)
+    signs = [i.text for i in store.payload.plan.warning_signs]
+    assert signs == ["GUIDECANARY I went quiet"]
+
+
+async def test_f4_shows_the_danger_card_in_the_helpers_voice() -> None:
+    app = guide_app(MemoryStore(), ephemeral=True, voice="with_someone")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        card = app.screen.query_one("#guide-danger")
+        assert not card.display
+        await pilot.press("f4")
+        await pilot.pause()
+        assert card.display
+        assert "Stay with them" in flat(app)
+
+
 async def test_quitting_an_unsaved_session_in_memory_asks_once_more() -> None:
     store = MemoryStore()
     app = guide_app(store, ephemeral=True)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
+        await to_first_step(pilot)
         await entry(pilot, "GUIDECANARY a sign")
         await pilot.press("ctrl+q")
         await pilot.pause()

@@ -68,6 +68,7 @@ from safeplan.core.guide.session import (
 )
 from safeplan.core.guide.words import (
     CRISIS_WORDS,
+    LIKELIHOOD_NOT_CHOSEN,
     LIKELIHOOD_WORDS,
     LIKELIHOODS,
     VOICE_CHOICES,
@@ -85,6 +86,7 @@ __all__ = [
     "FIRST_STEP",
     "FOLLOW_UP",
     "LIKELIHOODS",
+    "LIKELIHOOD_NOT_CHOSEN",
     "LIKELIHOOD_WORDS",
     "OPENING_PAGE",
     "PAGES",

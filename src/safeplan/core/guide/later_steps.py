@@ -16,8 +16,8 @@ PROFESSIONALS = GuideStep(
     (
         "Ask who treats or supports them, and how to reach them, out of hours too.",
         "Ask where the nearest urgent care or emergency department is.",
-        "safeplan always shows the crisis lines for their country. Add one here only if they "
-        "want it in their own plan.",
+        "The crisis lines for their country are always shown. Add one here only if they want "
+        "it in their own plan.",
     ),
     Voiced(
         "Which professionals and services could you contact? Think of who supports you, such "
@@ -149,11 +149,11 @@ ENVIRONMENT = GuideStep(
     ),
     Voiced(
         "A crisis often passes. Putting time and distance between you and anything you could use "
-        "to hurt yourself can carry you through it. Let's talk about it practically, then write "
-        "the steps you agree.",
+        "to hurt yourself can carry you through it. What could make where you are safer? Let's "
+        "talk about it practically, then write the steps you agree.",
         "A crisis often passes. Putting time and distance between you and anything you could use "
-        "to hurt yourself can carry you through it. Think about it practically, then write the "
-        "steps that would make where you are safer.",
+        "to hurt yourself can carry you through it. What could make where you are safer? Think "
+        "about it practically, then write the steps.",
     ),
     (
         "Ask my brother to keep the gun at his place for now.",

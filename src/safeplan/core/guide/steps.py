@@ -44,8 +44,8 @@ WARNING_SIGNS = GuideStep(
 COPING = GuideStep(
     "coping",
     (
-        "Ask what they could do on their own, without contacting anyone, to get through a hard "
-        "moment or an urge for a while.",
+        "Ask what they could do on their own, without contacting anyone.",
+        "It only has to get them through a hard moment or an urge for a while.",
         "Small and doable matters more than impressive.",
     ),
     Voiced(

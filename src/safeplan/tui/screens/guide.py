@@ -201,6 +201,10 @@ class GuideScreen(GuideAnswers):
         else:
             await self.move(wid.removeprefix("nav-"))
 
+    @on(pages.LikelihoodChoice.NotChosen)
+    def _not_chosen(self) -> None:
+        self.say(f"{flow.LIKELIHOOD_NOT_CHOSEN} Use the arrow keys, then Enter.")
+
     @on(HandoverPanel.Say)
     def _handover_says(self, message: HandoverPanel.Say) -> None:
         self.say(message.text)

@@ -6,14 +6,16 @@ from __future__ import annotations
 
 import contextlib
 
+from textual.content import Content
 from textual.css.query import NoMatches, WrongType
-from textual.widgets import SelectionList, Static
+from textual.widgets import Static
 
 from safeplan.core import guide as flow
 from safeplan.core.models import VaultPayload, Voice
 from safeplan.tui.screens import guide_pages as pages
 from safeplan.tui.screens.base import SafeplanScreen
 from safeplan.tui.widgets.fields import TextField
+from safeplan.tui.widgets.tick_list import TickList
 
 
 class GuideAnswers(SafeplanScreen[None]):
@@ -109,7 +111,7 @@ class GuideAnswers(SafeplanScreen[None]):
     def keep_story(self) -> None:
         """Leaving the story page: the moments ticked become warning signs; the rest is let go."""
         with contextlib.suppress(NoMatches):
-            chosen = self.query_one("#story-keep", SelectionList).selected
+            chosen = [int(row) for row in self.query_one("#story-keep", TickList).selected]
             if chosen and flow.keep_story(self.payload, self.moments, chosen):
                 self.request_save()
         self.moments = []
@@ -137,9 +139,11 @@ class GuideAnswers(SafeplanScreen[None]):
             self.query_one("#story-keep" if self.moments else "#nav-next").focus()
             return
         self.moments.append(text.strip())
-        self.query_one("#story-keep", SelectionList).add_option(
-            (text.strip(), len(self.moments) - 1)
+        ticks = self.query_one("#story-keep", TickList)
+        ticks.set_rows(
+            [(str(i), Content(m)) for i, m in enumerate(self.moments)], ticked=ticks.selected
         )
+        ticks.display = True
         if field is not None:
             field.value = ""
         self.say(

@@ -111,7 +111,7 @@ class HandoverPanel(Vertical):
             shown = self.query_one("#plan-text", Static)
             shown.update(self.render_text().replace("\f", "\n"))
             shown.display = True
-            shown.scroll_visible(animate=False)
+            self.call_after_refresh(shown.scroll_visible, top=True, animate=False)
         elif wid == "print-plan":
             self.say("Sending your plan to the printer…")
             self._print(self.render_text())
@@ -186,5 +186,6 @@ class HandoverPanel(Vertical):
         finish = self.query_one("#finish", Button)
         finish.label = self.finish_label()
         finish.focus(scroll_visible=False)
-        note.scroll_visible(animate=False)
+        # The code at the top of the view, its note under it, whatever the status line does.
+        self.call_after_refresh(recovery.scroll_visible, top=True, animate=False)
         self.say(f"The plan is saved in a new vault at {path}.")

@@ -4,15 +4,18 @@ Nothing here keeps state or saves; :class:`~safeplan.tui.screens.guide.GuideScre
 
 from __future__ import annotations
 
+from textual.content import Content
+from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import RadioButton, RadioSet, SelectionList, Static
+from textual.widgets import RadioButton, RadioSet, Static
 
 from safeplan.core import guide as flow
 from safeplan.core.guide import words
-from safeplan.core.guide.help import danger_lines
 from safeplan.core.models import VaultPayload, Voice
 from safeplan.core.sections import item_label
 from safeplan.tui.widgets.fields import TextField
+from safeplan.tui.widgets.marks import MarkedRadioButton
+from safeplan.tui.widgets.tick_list import TickList
 
 
 class LikelihoodChoice(RadioSet):
@@ -31,9 +34,12 @@ class LikelihoodChoice(RadioSet):
         super().action_next_button()
         self.moved = self.is_mounted and self.has_focus
 
+    class NotChosen(Message):
+        """Enter was pressed before any answer was chosen: the screen says what to do."""
+
     def action_toggle_button(self) -> None:
         if self.pressed_index < 0 and not self.moved:
-            self.app.notify(words.LIKELIHOOD_NOT_CHOSEN, title="Not chosen yet")
+            self.post_message(self.NotChosen())
             return
         super().action_toggle_button()
 
@@ -70,7 +76,7 @@ def examples_text(page: flow.Page) -> str:
 
 def opening_widgets(page: flow.OpeningPage, voice: Voice, ephemeral: bool) -> list[Widget]:
     kept = words.KEPT_NOWHERE if ephemeral else words.KEPT_IN_VAULT
-    choices = [RadioButton(label, value=key == voice) for key, label in words.VOICE_CHOICES]
+    choices = [MarkedRadioButton(label, value=key == voice) for key, label in words.VOICE_CHOICES]
     return [
         Static("", id="guide-prompt", classes="prompt", markup=False),
         Static(words.WHO_IS_HERE, classes="label", markup=False),
@@ -93,12 +99,19 @@ def story_widgets(page: flow.StoryPage, voice: Voice, moments: list[str]) -> lis
         Static(page.ask.get(voice) + " Press Enter after each.", classes="label", markup=False),
         TextField(placeholder="What happened (not saved)", id="story-moment"),
         Static(
-            page.keep_question + " Press space on each one to keep; the rest is let go.",
+            page.keep_question + " Tick each one to keep with space; the rest is let go.",
             classes="label",
             markup=False,
         ),
-        SelectionList[int](*((m, i) for i, m in enumerate(moments)), id="story-keep"),
+        story_ticks(moments),
     ]
+
+
+def story_ticks(moments: list[str], ticked: list[str] | None = None) -> TickList:
+    ticks = TickList(id="story-keep")
+    ticks.set_rows([(str(i), Content(m)) for i, m in enumerate(moments)], ticked=ticked)
+    ticks.display = bool(moments)
+    return ticks
 
 
 def step_widgets(step: flow.GuideStep, payload: VaultPayload, voice: Voice) -> list[Widget]:
@@ -141,7 +154,7 @@ def question_widgets(page: flow.Page, payload: VaultPayload) -> list[Widget]:
         current = flow.answer_of(payload, page, question)
         if question.kind == "likelihood":
             buttons = [
-                RadioButton(flow.LIKELIHOOD_WORDS[key], value=key == current)
+                MarkedRadioButton(flow.LIKELIHOOD_WORDS[key], value=key == current)
                 for key in flow.LIKELIHOODS
             ]
             widgets.append(LikelihoodChoice(*buttons, id=f"answer-{k}"))
@@ -164,4 +177,9 @@ def entries_text(payload: VaultPayload, collector: flow.Collector) -> str:
 
 
 def danger_text(voice: Voice) -> str:
-    return "\n".join(danger_lines(voice, 76)) + "\nPress ctrl+g for the numbers. F4 hides this."
+    """The danger card, unwrapped (the screen wraps it to its width)."""
+    if voice == "with_someone":
+        lines = [f"{words.DANGER_TITLE}:", *(f"- {line}" for line in words.DANGER_CARD)]
+    else:
+        lines = [words.ON_MY_OWN_DANGER]
+    return "\n".join(lines) + "\nPress ctrl+g for the numbers. F4 hides this."
