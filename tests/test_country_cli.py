@@ -87,3 +87,47 @@ def test_demo_keeps_nothing(isolated_home: Path) -> None:
     assert result.returncode == 2
     assert "nothing is written to disk" in result.stderr
     assert not kept_country.settings_path().exists()
+
+
+def test_init_with_country_keeps_it_in_the_vault_and_outside(
+    isolated_home: Path, tmp_path: Path
+) -> None:
+    secret = tmp_path / "pw"
+    secret.write_text(PASSPHRASE + "\n")
+    vault_path = tmp_path / "v.json"
+    args = ["init", "--vault", str(vault_path), "--passphrase-file", str(secret)]
+    result = run(isolated_home, *args, "--country", "england", env=US)
+    assert result.returncode == 0, result.stderr
+    assert "United Kingdom (GB), also before unlocking" in result.stdout
+    assert kept_country.read() == "GB"
+    with Vault.open(vault_path, PASSPHRASE) as vault:
+        assert vault.payload.settings.country == "GB"
+
+
+def test_init_from_a_script_keeps_no_guess(isolated_home: Path, tmp_path: Path) -> None:
+    secret = tmp_path / "pw"
+    secret.write_text(PASSPHRASE + "\n")
+    vault_path = tmp_path / "v.json"
+    result = run(
+        isolated_home, "init", "--vault", str(vault_path), "--passphrase-file", str(secret), env=US
+    )
+    assert result.returncode == 0, result.stderr
+    assert "guessed from your language settings. To choose: safeplan country NAME." in result.stderr
+    assert kept_country.read() is None
+    with Vault.open(vault_path, PASSPHRASE) as vault:
+        assert vault.payload.settings.country is None
+
+
+def test_init_on_a_terminal_asks_the_country(isolated_home: Path, tmp_path: Path) -> None:
+    from tests.test_checkins_cli import _talk
+
+    vault_path = tmp_path / "v.json"
+    answers = [PASSPHRASE, PASSPHRASE, "narnia", "ireland"]
+    code, text = _talk(["init", "--vault", str(vault_path)], answers, isolated_home)
+    assert code == 0, text
+    assert "Which country are you in?" in text
+    assert "safeplan cannot place that country." in text
+    assert "Crisis help will be shown for Ireland (IE)." in text
+    assert kept_country.read() == "IE"
+    with Vault.open(vault_path, PASSPHRASE) as vault:
+        assert vault.payload.settings.country == "IE"

@@ -77,6 +77,11 @@ class Prompter:
             value = self._line(f"{label}{' ' + SKIP if optional else ''}: ")
             if value or optional:
                 return value
+    def answer(self, prompt: str) -> str:
+        """One free answer (empty allowed) to the caller's own prompt, for questions whose Enter
+        means something other than "skip"."""
+        return self._line(prompt)
+
             self.say("  This one is needed.")
 
     def choose(self, label: str, options: Sequence[str], *, optional: bool = True) -> int | None:

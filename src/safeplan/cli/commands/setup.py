@@ -6,7 +6,10 @@ import argparse
 from typing import Any
 
 from safeplan.cli.common import add_command, err, out, secrets_for, vault_path
+from safeplan.cli.country_prompt import ask_country, keep_chosen
 from safeplan.cli.formatting import RECOVERY_ADVICE
+from safeplan.cli.options import country_arg
+from safeplan.cli.prompts import Prompter
 from safeplan.core import errors
 
 PASSPHRASE_WARNING = """\
@@ -22,8 +25,15 @@ def register(sub: argparse._SubParsersAction[Any], common: argparse.ArgumentPars
         "init",
         "create a new encrypted vault",
         "safeplan.cli.commands.setup:init",
-        description="Create a new encrypted vault. You choose a passphrase (asked twice) and get a "
-        "one-time recovery code. With --passphrase-file the first line is the passphrase.",
+        description="Create a new encrypted vault. You choose a passphrase (asked twice), the "
+        "country whose crisis lines are shown, and get a one-time recovery code. With "
+        "--passphrase-file the first line is the passphrase.",
+    ).add_argument(
+        "--country",
+        type=country_arg,
+        metavar="COUNTRY",
+        help="the country whose crisis lines are shown, such as GB or Ireland (asked on a "
+        "terminal; default: a guess from your language settings)",
     )
     add_command(
         sub,
@@ -56,6 +66,7 @@ def _demo_refusal() -> errors.UsageError:
 
 
 def init(args: argparse.Namespace) -> int:
+    from safeplan.core.models import Settings, VaultPayload
     from safeplan.core.vault import Vault
 
     if args.demo:
@@ -67,13 +78,42 @@ def init(args: argparse.Namespace) -> int:
     if reader.source is None:
         err(PASSPHRASE_WARNING)
     passphrase = reader.new_passphrase()
+    country = _country_for_init(args, asking=reader.source is None)
     err("Creating your vault (this takes a moment on purpose: it makes guessing slow)…")
-    vault, code = Vault.create(path, passphrase)
+    vault, code = Vault.create(path, passphrase, VaultPayload(settings=Settings(country=country)))
     vault.close()
     out(f"Your vault is ready at {path}.")
+    kept = keep_chosen(country)
+    if kept:
+        out(kept + " To change it: safeplan country NAME.")
     out()
     out(RECOVERY_ADVICE.format(code=code))
     return errors.EXIT_OK
+
+
+def _country_for_init(args: argparse.Namespace, *, asking: bool) -> str | None:
+    """--country, else asked on a terminal (the locale's guess pre-filled, Enter accepts it). A
+    script that gives neither keeps nothing: the guess is only said, with how to choose."""
+    import sys
+
+    from safeplan.core import kept_country
+    from safeplan.core.crisis.countries import display_name
+
+    if args.country:
+        return str(args.country)
+    guess = kept_country.choose()
+    if asking and sys.stdin.isatty():
+        return ask_country(Prompter(say=err), guess.country)
+    if guess.source == "kept":
+        return guess.country
+    if guess.country:
+        err(
+            f"Crisis help will be shown for {display_name(guess.country)}, guessed from your "
+            "language settings. To choose: safeplan country NAME."
+        )
+    else:
+        err("To see your country's crisis lines: safeplan country NAME (for example GB).")
+    return None
 
 
 def passwd(args: argparse.Namespace) -> int:
