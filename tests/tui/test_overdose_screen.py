@@ -105,3 +105,23 @@ async def test_regular_medicines_are_set_in_settings() -> None:
         await settle(pilot, app)
         assert app.session.payload.settings.regular_medicines == ["sertraline", "lithium"]
         assert "Saved." in flat(app)
+
+
+async def test_the_form_asks_about_naloxone_and_testing_only_where_they_fit() -> None:
+    app = app_with()
+    async with app.run_test(size=SIZE) as pilot:
+        app.push_screen(UseEntryScreen())
+        await pilot.pause()
+        screen = app.screen
+        field = screen.query_one("#substance", TextField)
+        for name, naloxone, tested in (
+            ("beer", False, False),
+            ("xanax", False, True),
+            ("heroin", True, True),
+            ("mystery pill", True, True),
+        ):
+            field.value = name
+            await pilot.pause()
+            assert screen.query_one("#naloxone_at_hand").display is naloxone, name
+            assert screen.query_one("#tested").display is tested, name
+            assert screen.query_one("#used_alone").display is True

@@ -132,6 +132,25 @@ def strategy_title(key: str) -> str:
     return found.title if found else key.replace("_", " ").capitalize()
 
 
+SAFER_USE_QUESTIONS = ("naloxone_at_hand", "tested")
+
+
+def asks_about(substance: str, substance_class: str = "") -> frozenset[str]:
+    """Which of the safer-use questions fit this substance: naloxone for opioids and anything
+    safeplan does not know; testing where testing tells you something. ("Were you alone?" always
+    fits.) Before a name is typed, both are asked."""
+    if not substance.strip() and not substance_class:
+        return frozenset(SAFER_USE_QUESTIONS)
+    ids = substances.class_keys(substance, substance_class)
+    unknown = substances.is_unknown_supply(substance, substance_class)
+    out: set[str] = set()
+    if "opioid" in ids or unknown:
+        out.add("naloxone_at_hand")
+    if ids & WORTH_TESTING or unknown:
+        out.add("tested")
+    return frozenset(out)
+
+
 def _ids(entry: UseEntry) -> frozenset[str]:
     return substances.identifiers(entry.substance, entry.substance_class)
 

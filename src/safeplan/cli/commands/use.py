@@ -50,7 +50,7 @@ def register(sub: argparse._SubParsersAction[Any], common: argparse.ArgumentPars
 
 def _ask_use(p: Prompter) -> dict[str, Any]:
     from safeplan.core import substances
-    from safeplan.core.harm_reduction import WORTH_TESTING
+    from safeplan.core.harm_reduction import asks_about
 
     p.say("Logging use. Only the first question is needed; press Enter to skip any other.")
     substance = p.text("What did you use", optional=False)
@@ -68,12 +68,11 @@ def _ask_use(p: Prompter) -> dict[str, Any]:
     values["route"] = p.text("How (drank, smoked, swallowed...)")
     values["setting"] = p.text("Where")
     values["used_alone"] = p.yes_no("Were you alone?")
-    ids = substances.class_keys(substance, cls)
-    unknown = substances.is_unknown_supply(substance, cls)
+    asked = asks_about(substance, cls)
     values["naloxone_at_hand"] = (
-        p.yes_no("Was naloxone at hand?") if "opioid" in ids or unknown else None
+        p.yes_no("Was naloxone at hand?") if "naloxone_at_hand" in asked else None
     )
-    values["tested"] = p.yes_no("Was it tested first?") if ids & WORTH_TESTING or unknown else None
+    values["tested"] = p.yes_no("Was it tested first?") if "tested" in asked else None
     values["with_whom"] = p.text("Who were you with")
     values["note"] = p.text("A note")
     return values

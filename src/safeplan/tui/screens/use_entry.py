@@ -1,5 +1,6 @@
-"""Log use: what, how much, how, where, with whom, and the safer-use facts that matter (alone,
-naloxone, tested). Suggestions while typing the substance, with its class. After saving: a calm note
+"""Log use: what, how much, how, where, with whom, and the safer-use facts that matter (alone;
+naloxone for opioids and unknown supply; tested where testing tells you something). Suggestions
+while typing the substance, with its class. After saving: a calm note
 when entries close in time make a risky mix (with its source; an unlisted pair is "not known", never
 "safe"), and safer-use ideas offered as choices the person can add to their own plan, or turn off.
 """
@@ -18,7 +19,7 @@ from textual.widgets import Input, Select, Static
 
 from safeplan.core import checkins, substances
 from safeplan.core.combinations import check_combinations
-from safeplan.core.harm_reduction import tips_for
+from safeplan.core.harm_reduction import SAFER_USE_QUESTIONS, asks_about, tips_for
 from safeplan.core.models import UseEntry
 from safeplan.tui.screens.log_form import FORM_CSS, LogFormScreen, number_text, read_number
 from safeplan.tui.screens.use_saved import UseSavedScreen
@@ -103,7 +104,7 @@ class UseEntryScreen(LogFormScreen[UseEntry]):
                     ("tested", "Tested first?"),
                 ):
                     value = getattr(e, name) if e else None
-                    yield Static(label, classes="field-label")
+                    yield Static(label, classes="field-label", id=f"{name}-label")
                     yield Select(
                         YES_NO,
                         prompt=NOT_SAID,
@@ -130,6 +131,12 @@ class UseEntryScreen(LogFormScreen[UseEntry]):
         self.query_one("#use-known", Static).update(
             f"{self._text('substance')}: {words}." if words else USE_HINT
         )
+        # Ask about naloxone and testing only where they fit (an answer already given stays).
+        asked = asks_about(self._text("substance"), self._chosen_class())
+        for name in SAFER_USE_QUESTIONS:
+            shown = name in asked or self._flag(name) is not None
+            self.query_one(f"#{name}-label").display = shown
+            self.query_one(f"#{name}", Select).display = shown
 
     def _chosen_class(self) -> str:
         value = self.query_one("#substance_class", Select).value
