@@ -73,6 +73,7 @@ def _save_samples(payload: VaultPayload, repeats: int) -> list[float]:
     """Add one check-in and save, on a real vault in a temporary folder."""
     old = os.environ.get("SAFEPLAN_KDF_PROFILE")
     os.environ["SAFEPLAN_KDF_PROFILE"] = "test"
+    os.environ.setdefault("PYTEST_CURRENT_TEST", "bench")  # honoured only in tests and benchmarks
     try:
         with tempfile.TemporaryDirectory() as tmp:
             vault, _code = Vault.create(Path(tmp) / "vault.json", PASSPHRASE, payload)

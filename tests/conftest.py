@@ -45,6 +45,8 @@ def subprocess_env(home: Path, **extra: str) -> dict[str, str]:
         XDG_STATE_HOME=str(home / ".local/state"),
         XDG_CACHE_HOME=str(home / ".cache"),
         SAFEPLAN_KDF_PROFILE="test",
+        # The cheap profile is honoured only inside the test suite (safeplan.core.kdf).
+        PYTEST_CURRENT_TEST=os.environ.get("PYTEST_CURRENT_TEST", "subprocess"),
         LANG="C.UTF-8",
         PYTHONIOENCODING="utf-8",
     )

@@ -1,6 +1,6 @@
 """Writes tests/golden/vaults/v<N>.json for the current format. Run once per released version:
 
-    SAFEPLAN_KDF_PROFILE=test .venv/bin/python tests/make_golden_vault.py
+    SAFEPLAN_KDF_PROFILE=test PYTEST_CURRENT_TEST=golden .venv/bin/python tests/make_golden_vault.py
 
 Never regenerate an existing golden file: it is the proof that old vaults still open.
 """

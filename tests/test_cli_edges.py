@@ -25,11 +25,11 @@ from tests.vault_helpers import PASSPHRASE, make_vault
 class Pty:
     """`safeplan` on a pseudo-terminal, read and written like a person at a keyboard."""
 
-    def __init__(self, home: Path, *args: str) -> None:
+    def __init__(self, home: Path, *args: str, env: dict[str, str] | None = None) -> None:
         self.pid, self.fd = pty.fork()
         if self.pid == 0:  # the child
             os.chdir(ROOT)
-            env = subprocess_env(home, TERM="xterm", COLUMNS="80", LINES="24")
+            env = subprocess_env(home, TERM="xterm", COLUMNS="80", LINES="24", **(env or {}))
             os.execve(sys.executable, [sys.executable, "-m", "safeplan", *args], env)
         self.seen = b""
         self.pos = 0  # where the next expect starts looking
@@ -422,3 +422,40 @@ def test_import_refuses_duplicate_ids(tmp_path: Path) -> None:
     assert result.returncode != 0
     assert "same id" in result.stderr
     assert len(read_payload(path, PASSPHRASE).checkins) == 1
+
+
+# --- Nothing the person types leaves the vault (item 5) -----------------------------------------
+
+
+def test_the_cheap_test_profile_is_ignored_outside_the_test_suite(tmp_path: Path) -> None:
+    path = tmp_path / "v.json"
+    env = subprocess_env(tmp_path)
+    del env["PYTEST_CURRENT_TEST"]  # SAFEPLAN_KDF_PROFILE=test is still set, as if exported
+    subprocess.run(
+        [sys.executable, "-m", "safeplan", "--vault", str(path), "--passphrase-file", "-", "init"],
+        input=PASSPHRASE + "\n",
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        check=True,
+    )
+    kdf = json.loads(path.read_text())["kdf"]
+    assert kdf["iterations"] == 3  # calibrated, never the one-pass test profile
+    assert kdf["memory_kib"] >= 64 * 1024
+
+
+def test_note_text_can_come_from_standard_input(tmp_path: Path) -> None:
+    path = tmp_path / "v.json"
+    make_vault(path)
+    secret = tmp_path / "pp"
+    secret.write_text(PASSPHRASE + "\n")
+    result = run(
+        tmp_path,
+        *("--vault", str(path), "--passphrase-file", str(secret)),
+        *("checkin", "--mood", "6", "--note", "-"),
+        stdin="words kept out of shell history\nsecond line\n",
+    )
+    assert result.returncode == 0, result.stderr
+    notes = [c.note for c in read_payload(path, PASSPHRASE).checkins]
+    assert "words kept out of shell history\nsecond line" in notes

@@ -106,7 +106,6 @@ def build_parser(modules: Sequence[str] = COMMAND_MODULES) -> Parser:
         parents=[common],
     )
     parser.add_argument("--version", action="version", version=f"safeplan {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     parser.add_argument(
         "--plain",
         dest="plain_menu",
@@ -114,6 +113,7 @@ def build_parser(modules: Sequence[str] = COMMAND_MODULES) -> Parser:
         help="a numbered plain menu instead of the full-screen app (also with ACCESSIBLE=1, "
         "TERM=dumb, or when input is not a terminal)",
     )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     for name in modules:
         importlib.import_module(name).register(sub, common)
     return parser
@@ -127,6 +127,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     for name, default in (("vault", None), ("passphrase_file", None), ("demo", False)):
         if not hasattr(args, name):
             setattr(args, name, default)
+    from safeplan.cli.options import read_dash_texts
+
+    read_dash_texts(args)  # --note - and friends: words kept out of the shell's history
     return args
 
 
@@ -149,13 +152,13 @@ def err_line(text: str) -> None:
 def _run(args: argparse.Namespace) -> int:
     handler = getattr(args, "handler", None)
     if handler is None:
-        from safeplan.cli.launch import run_app
         from safeplan.cli.plain import plain_mode_wanted
 
         if plain_mode_wanted(force=getattr(args, "plain_menu", False)):
             from safeplan.cli.plain_menu import run_plain_menu
 
             return run_plain_menu(args)
+        from safeplan.cli.launch import run_app
 
         return run_app(args)
     module_name, func_name = handler.split(":")
@@ -195,16 +198,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         err_line(f"safeplan: {exc.message}")
         if exc.hint:
             err_line(exc.hint)
-        return exc.exit_code
-    except (KeyboardInterrupt, EOFError):
-        err_line("")
-        err_line(str(errors.StoppedAtPrompt(saved_part=True)))
-        return errors.EXIT_STOPPED
         with contextlib.suppress(Exception):  # a next step, and help without the passphrase
             from safeplan.core.hard_moments import after_locked_out
 
             for line in after_locked_out(exc):
                 err_line(line)
+        return exc.exit_code
+    except (KeyboardInterrupt, EOFError):
+        err_line("")
+        err_line(str(errors.StoppedAtPrompt(saved_part=True)))
+        return errors.EXIT_STOPPED
     except BrokenPipeError:
         # The reader went away (e.g. `safeplan log | head`): not an error worth a message.
         _quiet_stdout()

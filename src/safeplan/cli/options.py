@@ -10,6 +10,39 @@ if TYPE_CHECKING:
     from safeplan.core.crisis.countries import CountryMatch
 
 
+# Words given as arguments stay in the shell's history and, while the command runs, are visible to
+# other users in the process list: '-' reads them from standard input instead.
+NOTE_HELP = (
+    "a few words, if you like. Arguments stay in your shell history: give '-' to type or pipe "
+    "them on standard input instead, or leave the options out to be asked"
+)
+FROM_STDIN = ("note", "substance", "with_whom")
+MAX_STDIN_TEXT = 20_000
+
+
+def read_dash_texts(args: argparse.Namespace) -> None:
+    """Replace a '-' given for --note, --substance or --with by standard input's text."""
+    import sys
+
+    from safeplan.core import errors
+
+    wanted = [name for name in FROM_STDIN if getattr(args, name, None) == "-"]
+    if not wanted:
+        return
+    if len(wanted) > 1 or getattr(args, "passphrase_file", None) == "-":
+        raise errors.UsageError(
+            "Only one thing can be read from standard input at a time.",
+            "Give the passphrase with --passphrase-file PATH, or the other words as options.",
+        )
+    text = sys.stdin.read(MAX_STDIN_TEXT + 1)
+    if len(text) > MAX_STDIN_TEXT:
+        raise errors.UsageError(
+            f"That text is longer than safeplan keeps ({MAX_STDIN_TEXT:,} characters).",
+            "Shorten it and try again.",
+        )
+    setattr(args, wanted[0], text.rstrip("\r\n"))
+
+
 def __getattr__(name: str) -> tuple[str, ...]:
     """``CLASS_CHOICES`` (the substance classes) is read on first use: the quick commands import
     this module too, and need no substance list (see ``safeplan.cli.quick``)."""
@@ -56,7 +89,7 @@ def add_checkin_options(p: argparse.ArgumentParser, *, for_edit: bool = False) -
         help="a word for the day (repeat, or separate with commas)"
         + ("; replaces the tags" if for_edit else ""),
     )
-    p.add_argument("--note", metavar="TEXT", help="a few words, if you like")
+    p.add_argument("--note", metavar="TEXT", help=NOTE_HELP)
     p.add_argument(
         "--at",
         metavar="WHEN",
@@ -96,7 +129,9 @@ def add_use_options(
     which has them from the check-in options already)."""
     from safeplan.core.substances import CLASS_KEYS
 
-    p.add_argument("--substance", metavar="S", help="what you used, in your words")
+    p.add_argument(
+        "--substance", metavar="S", help="what you used, in your words ('-': from standard input)"
+    )
     p.add_argument(
         "--class",
         dest="substance_class",
@@ -111,10 +146,12 @@ def add_use_options(
     p.add_argument("--alone", type=yes_no, metavar="yes|no", help="whether you were alone")
     p.add_argument("--naloxone", type=yes_no, metavar="yes|no", help="whether naloxone was at hand")
     p.add_argument("--tested", type=yes_no, metavar="yes|no", help="whether it was tested first")
-    p.add_argument("--with", dest="with_whom", metavar="WHO", help="who you were with")
+    p.add_argument(
+        "--with", dest="with_whom", metavar="WHO", help="who you were with ('-': standard input)"
+    )
     if not with_shared:
         return
-    p.add_argument("--note", metavar="TEXT", help="a few words, if you like")
+    p.add_argument("--note", metavar="TEXT", help=NOTE_HELP)
     p.add_argument(
         "--at",
         metavar="WHEN",

@@ -9,11 +9,16 @@ from collections.abc import Callable, Sequence
 
 from safeplan.cli.common import out
 from safeplan.core import errors
+from safeplan.core.terminal_text import visible
 
 SKIP = "(Enter to skip)"
 
 
 class Stopped(errors.SafeplanError):
+    """ctrl+d (end of input) at a question: stopped calmly, exit 130 like ctrl+c."""
+
+    exit_code = errors.EXIT_STOPPED
+
     def __init__(self) -> None:
         super().__init__(
             "Stopped before the end, so nothing was saved.", "Run the command again when you like."
@@ -72,16 +77,16 @@ class Prompter:
                 return value
             self.say(f"  Please type a number from 0 to {hi:g}, or press Enter.")
 
-    def text(self, label: str, *, optional: bool = True) -> str:
-        while True:
-            value = self._line(f"{label}{' ' + SKIP if optional else ''}: ")
-            if value or optional:
-                return value
     def answer(self, prompt: str) -> str:
         """One free answer (empty allowed) to the caller's own prompt, for questions whose Enter
         means something other than "skip"."""
         return self._line(prompt)
 
+    def text(self, label: str, *, optional: bool = True) -> str:
+        while True:
+            value = self._line(f"{label}{' ' + SKIP if optional else ''}: ")
+            if value or optional:
+                return value
             self.say("  This one is needed.")
 
     def choose(self, label: str, options: Sequence[str], *, optional: bool = True) -> int | None:
@@ -112,7 +117,7 @@ def confirm(args: argparse.Namespace, question: str) -> bool:
             "changed.",
             "Add --yes to go ahead without being asked.",
         )
-    sys.stderr.write(f"{question} [y/N] ")
+    sys.stderr.write(visible(f"{question} [y/N] "))
     sys.stderr.flush()
     answer = sys.stdin.readline().strip().lower()
     return answer in ("y", "yes")

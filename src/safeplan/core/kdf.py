@@ -16,10 +16,19 @@ from safeplan.core.envelope import MIN_MEMORY_KIB_TO_WRITE, KdfParams, derive_pa
 TARGET_SECONDS = 0.5
 MAX_CALIBRATED_KIB = 1024 * 1024
 PROFILE_ENV = "SAFEPLAN_KDF_PROFILE"
+# pytest sets this while a test runs (and the benchmarks set it for the same reason): only then is
+# the test profile honoured, so an exported SAFEPLAN_KDF_PROFILE cannot weaken a person's vault.
+TEST_SUITE_ENV = "PYTEST_CURRENT_TEST"
 
 # The cheapest parameters safeplan ever writes (64 MiB, one pass). Used for tests
 # (SAFEPLAN_KDF_PROFILE=test); still above the floor the vault design sets.
 MINIMUM = KdfParams(memory_kib=MIN_MEMORY_KIB_TO_WRITE, iterations=1, lanes=4)
+
+
+def test_profile_wanted() -> bool:
+    """True only inside the test suite (or a benchmark) that asked for the cheap profile."""
+    asked = os.environ.get(PROFILE_ENV, "").strip().lower() == "test"
+    return asked and bool(os.environ.get(TEST_SUITE_ENV))
 
 
 def calibrate(
@@ -29,7 +38,7 @@ def calibrate(
     clock: Callable[[], float] = time.perf_counter,
 ) -> tuple[KdfParams, bytes]:
     """Parameters that take about ``target`` seconds here, and the key they derive."""
-    if os.environ.get(PROFILE_ENV, "").strip().lower() == "test":
+    if test_profile_wanted():
         return MINIMUM, derive_passphrase_key(passphrase, salt, MINIMUM)
 
     params = KdfParams(memory_kib=MIN_MEMORY_KIB_TO_WRITE, iterations=3, lanes=4)

@@ -1,4 +1,5 @@
 """Idle auto-lock: after ``settings.idle_lock_minutes`` without a key or a click, save and lock.
+Passphrase fields are emptied then too, and also on the unlock screen after a few idle minutes.
 
 It never fires while a screen a person may leave open in a hard moment is anywhere on the screen
 stack: such a screen sets ``PAUSES_IDLE_LOCK = True`` (use my plan now, get help, a hard-moment
@@ -14,6 +15,9 @@ if TYPE_CHECKING:
     from safeplan.tui.app import SafeplanApp
 
 CHECK_EVERY_SECONDS = 10.0
+# Before the vault is open there is no setting to read: a passphrase typed but not submitted is
+# cleared after this long without a key or a click.
+CLEAR_TYPED_SECRETS_SECONDS = 5 * 60
 
 
 class IdleLock:
@@ -42,7 +46,21 @@ class IdleLock:
             return False
         return self.clock() - self.last_activity >= minutes * 60
 
+    def clear_secrets(self) -> None:
+        """Empty every passphrase field on any screen: a passphrase typed and left is never there
+        for someone else to submit."""
+        from safeplan.tui.widgets.fields import TextField
+
+        for screen in self.app.screen_stack:
+            for field in screen.query(TextField):
+                if field.password and field.value:
+                    field.value = ""
+
     async def check(self) -> None:
+        idle_for = self.clock() - self.last_activity
+        if not self.app.session.unlocked and idle_for >= CLEAR_TYPED_SECRETS_SECONDS:
+            self.clear_secrets()
         if self.due():
             self.touch()
+            self.clear_secrets()
             await self.app.lock()

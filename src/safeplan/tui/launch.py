@@ -9,6 +9,9 @@ import os
 from typing import TYPE_CHECKING
 
 from safeplan.core.paths import resolve_vault_path
+from safeplan.tui.privacy import scrub_environment
+
+scrub_environment()  # Textual's log, devtools and screenshot settings, before Textual starts
 
 if TYPE_CHECKING:
     from safeplan.core.models import Voice

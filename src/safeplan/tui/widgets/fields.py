@@ -28,3 +28,13 @@ class TextField(Input):
     def on_mount(self) -> None:
         if self.app.is_headless:
             self.cursor_blink = False
+
+    # A passphrase never reaches the clipboard (clipboard managers keep a history on disk, and
+    # the terminal's OSC 52 clipboard may be shared): copy and cut do nothing in a password field.
+    def action_copy(self) -> None:
+        if not self.password:
+            super().action_copy()
+
+    def action_cut(self) -> None:
+        if not self.password:
+            super().action_cut()

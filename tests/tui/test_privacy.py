@@ -1,0 +1,103 @@
+"""Nothing the person types leaves the app (issue 12 items 1 and 5): Textual's log, devtools and
+screenshot settings are off whatever the environment, a passphrase cannot be copied and does not
+linger, and the export screen refuses the vault's own path."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from textual import constants
+
+from safeplan.tui.app import SafeplanApp
+from safeplan.tui.idle import CLEAR_TYPED_SECRETS_SECONDS
+from safeplan.tui.privacy import scrub_environment
+from safeplan.tui.screens.export import ExportScreen
+from safeplan.tui.screens.unlock import UnlockScreen
+from safeplan.tui.widgets.fields import TextField
+from tests.test_cli_edges import Pty
+
+from .conftest import PASSPHRASE, SIZE, flat, settle, type_text, vault_app
+
+
+def test_textual_settings_that_copy_the_screen_or_keys_are_dropped() -> None:
+    env = {
+        "TEXTUAL_LOG": "/tmp/t.log",
+        "TEXTUAL": "devtools,debug,headless",
+        "TEXTUAL_SCREENSHOT": "1",
+        "TEXTUAL_PRESS": "enter",
+        "TEXTUAL_THEME": "textual-light",
+    }
+    scrub_environment(env)
+    assert env == {"TEXTUAL": "headless", "TEXTUAL_THEME": "textual-light"}
+    assert constants.LOG_FILE is None
+    assert constants.PRESS == ""
+    assert constants.SCREENSHOT_DELAY == -1
+
+
+def test_textual_log_writes_nothing_in_a_real_session(tmp_path: Path) -> None:
+    from safeplan.core.vault import Vault
+
+    path = tmp_path / "v.json"
+    Vault.create(path, PASSPHRASE)[0].close()
+    log = tmp_path / "textual.log"
+    term = Pty(
+        tmp_path,
+        "--vault",
+        str(path),
+        env={"TEXTUAL_LOG": str(log), "TEXTUAL": "devtools,debug"},
+    )
+    term.expect("passphrase", timeout=60)
+    time.sleep(1.0)
+    term.send(PASSPHRASE + "\r")
+    time.sleep(3.0)
+    term.send("\x11")  # ctrl+q
+    term.finish(timeout=30)
+    assert not log.exists()
+    assert PASSPHRASE.encode() not in term.seen
+
+
+async def test_a_passphrase_cannot_be_copied(made_vault: Path) -> None:
+    app = vault_app(made_vault)
+    async with app.run_test(size=SIZE) as pilot:
+        assert isinstance(app.screen, UnlockScreen)
+        await type_text(pilot, "secret words here")
+        await pilot.press("shift+home", "ctrl+c", "ctrl+x")
+        await pilot.pause()
+        assert app.clipboard == ""
+        assert app.screen.query_one("#passphrase", TextField).value == "secret words here"
+
+
+async def test_a_typed_passphrase_left_on_the_unlock_screen_is_cleared(made_vault: Path) -> None:
+    app = vault_app(made_vault)
+    async with app.run_test(size=SIZE) as pilot:
+        await type_text(pilot, "half typed")
+        field = app.screen.query_one("#passphrase", TextField)
+        assert field.value == "half typed"
+        app.idle.last_activity -= CLEAR_TYPED_SECRETS_SECONDS + 1
+        await app.idle.check()
+        await pilot.pause()
+        assert field.value == ""
+
+
+async def test_the_export_screen_refuses_the_vault_itself(made_vault: Path) -> None:
+    app: SafeplanApp = vault_app(made_vault)
+    before = made_vault.read_bytes()
+    async with app.run_test(size=SIZE) as pilot:
+        app.screen.query_one("#passphrase", TextField).value = PASSPHRASE
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert app.session.unlocked
+        await app.push_screen(ExportScreen())
+        await pilot.pause()
+        for target in (made_vault, made_vault.with_name("vault.json.lock")):
+            app.screen.query_one("#export-path", TextField).value = str(target)
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            await pilot.press("right", "enter")  # past "it is not encrypted", if asked
+            await settle(pilot, app)
+            assert "belongs to a safeplan vault" in flat(app) or isinstance(
+                app.screen, ExportScreen
+            )
+    assert made_vault.read_bytes() == before
+    assert b"safeplan-vault" in made_vault.read_bytes()
