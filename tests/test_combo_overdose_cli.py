@@ -105,6 +105,8 @@ def test_combo_json_lists_each_pair(home: Path) -> None:
     risks = {frozenset((p["first"], p["second"])): p["risk"] for p in data["pairs"]}
     assert risks[frozenset(("xans", "beer"))] == "dangerous"
     assert risks[frozenset(("xans", "vallies"))] == "unsafe"
+    resolved = {tuple(p["resolved"]) for p in data["pairs"]}
+    assert ("alprazolam", "diazepam") in resolved
     for pair in data["pairs"]:
         assert pair["sources"] and all(s["part"] and s["url"] for s in pair["sources"])
         assert pair["what_to_do"]

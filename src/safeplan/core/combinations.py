@@ -23,8 +23,19 @@ from typing import Literal, Protocol
 
 from safeplan.core import substances
 from safeplan.core.sourced import Source, load_data, parse_date, parse_sources
+from safeplan.core.substances import Resolved, resolve
 
 DATA_FILE = "combinations.json"
+
+__all__ = [
+    "CombinationNote",
+    "MixSummary",
+    "Resolved",
+    "Rule",
+    "check_combinations",
+    "check_names",
+    "resolve",
+]
 
 Risk = Literal["dangerous", "unsafe", "caution", "low"]
 NoteRisk = Literal["dangerous", "unsafe", "caution", "low", "unknown"]
@@ -124,53 +135,6 @@ def lookup(first: frozenset[str], second: frozenset[str]) -> Rule | None:
     return min(found, key=lambda rule: (-rule.specificity, RISK_ORDER[rule.risk]))
 
 
-# --- Naming what was taken -------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Resolved:
-    """A name as the person typed it, and what safeplan knows about it."""
-
-    text: str
-    name: str
-    """The substance's main name, or the text itself when safeplan does not know it."""
-    classes: tuple[str, ...]
-    known: bool
-
-    @property
-    def ids(self) -> frozenset[str]:
-        return frozenset((*self.classes, substances.normalize(self.name)))
-
-    def describe(self) -> str:
-        if not self.known and not self.classes:
-            return f"{self.text} (not in safeplan's list)"
-        shown = [substances.class_label(k) for k in self.classes if _visible(k)]
-        main = (
-            self.name if substances.normalize(self.name) != substances.normalize(self.text) else ""
-        )
-        inside = ", ".join([main, *shown] if main else shown)
-        return f"{self.text} ({inside})" if inside else self.text
-
-
-def _visible(key: str) -> bool:
-    cls = substances.classes().get(key)
-    return cls is not None and not cls.hidden
-
-
-def resolve(text: str, given_class: str = "") -> Resolved:
-    """What a typed name refers to. An unknown name keeps no class unless one is given."""
-    sub = substances.lookup(text)
-    keys = substances.class_keys(text, given_class)
-    order = list(substances.classes())
-    main = substances.resolve_class(text, given_class)
-    return Resolved(
-        text=" ".join(text.split()),
-        name=sub.name if sub else " ".join(text.split()),
-        classes=tuple(sorted(keys, key=lambda k: (k != main, order.index(k)))),
-        known=sub is not None,
-    )
-
-
 # --- Notes -----------------------------------------------------------------------------------------
 
 
@@ -191,6 +155,8 @@ class CombinationNote:
     """The regular medicine this note is about, when it is one."""
     lasts_why: str = ""
     """Why the earlier substance still counts after more than a day, when that applies."""
+    resolved: tuple[str, str] = ("", "")
+    """The two substances' main names as safeplan resolved them ("xans" -> "alprazolam")."""
 
     @property
     def known(self) -> bool:
@@ -233,6 +199,7 @@ class CombinationNote:
         return {
             "first": self.first,
             "second": self.second,
+            "resolved": list(self.resolved),
             "risk": self.risk,
             "note": self.text,
             "what_to_do": self.do,
@@ -281,6 +248,7 @@ def note_for_names(
             unknown_text(),
             regular=regular,
             lasts_why=lasts_why,
+            resolved=(first.name, second.name),
         )
     return CombinationNote(
         rule.risk,
@@ -293,6 +261,7 @@ def note_for_names(
         rule.verified,
         regular=regular,
         lasts_why=lasts_why,
+        resolved=(first.name, second.name),
     )
 
 

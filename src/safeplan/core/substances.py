@@ -252,3 +252,48 @@ def describe(text: str) -> str:
     if normalize(sub.name) == normalize(text):
         return f"{text} ({label})"
     return f"{text} ({sub.name}, {label})"
+
+
+# --- Naming what was taken -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """A name as the person typed it, and what safeplan knows about it."""
+
+    text: str
+    name: str
+    """The substance's main name, or the text itself when safeplan does not know it."""
+    classes: tuple[str, ...]
+    known: bool
+
+    @property
+    def ids(self) -> frozenset[str]:
+        return frozenset((*self.classes, normalize(self.name)))
+
+    def describe(self) -> str:
+        if not self.known and not self.classes:
+            return f"{self.text} (not in safeplan's list)"
+        shown = [class_label(k) for k in self.classes if _visible(k)]
+        main = self.name if normalize(self.name) != normalize(self.text) else ""
+        inside = ", ".join([main, *shown] if main else shown)
+        return f"{self.text} ({inside})" if inside else self.text
+
+
+def _visible(key: str) -> bool:
+    cls = classes().get(key)
+    return cls is not None and not cls.hidden
+
+
+def resolve(text: str, given_class: str = "") -> Resolved:
+    """What a typed name refers to. An unknown name keeps no class unless one is given."""
+    sub = lookup(text)
+    keys = class_keys(text, given_class)
+    order = list(classes())
+    main = resolve_class(text, given_class)
+    return Resolved(
+        text=" ".join(text.split()),
+        name=sub.name if sub else " ".join(text.split()),
+        classes=tuple(sorted(keys, key=lambda k: (k != main, order.index(k)))),
+        known=sub is not None,
+    )
