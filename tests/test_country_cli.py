@@ -131,3 +131,25 @@ def test_init_on_a_terminal_asks_the_country(isolated_home: Path, tmp_path: Path
     assert kept_country.read() == "IE"
     with Vault.open(vault_path, PASSPHRASE) as vault:
         assert vault.payload.settings.country == "IE"
+
+
+def test_export_warns_when_the_numbers_are_not_for_the_chosen_country(
+    isolated_home: Path, tmp_path: Path
+) -> None:
+    kept_country.keep("GB")
+    out = tmp_path / "plan.txt"
+    other = run(
+        isolated_home, "--demo", "export", "--country", "US", "-o", str(out), "--yes", env=US
+    )
+    assert other.returncode == 0, other.stderr
+    assert "are for United States (US), not United Kingdom (GB)" in other.stderr
+    same = run(isolated_home, "--demo", "export", "-o", str(tmp_path / "p2.txt"), "--yes", env=US)
+    assert "Note:" not in same.stderr
+    assert "Help, any time: United Kingdom" in (tmp_path / "p2.txt").read_text()
+
+
+def test_export_says_when_the_numbers_are_only_a_guess(isolated_home: Path, tmp_path: Path) -> None:
+    out = tmp_path / "plan.txt"
+    result = run(isolated_home, "--demo", "export", "-o", str(out), "--yes", env=US)
+    assert "guessed from your language settings" in result.stderr
+    assert "safeplan country NAME" in result.stderr

@@ -80,6 +80,7 @@ def export(args: argparse.Namespace) -> int:
 
     with open_store(args) as store:
         text = render(args.format, store.payload, width=args.width, country=args.country)
+        warning = _numbers_warning(args, store.payload.settings.country)
 
     if path is None:
         (write_json if args.format == "json" else write)(text)
@@ -90,7 +91,20 @@ def export(args: argparse.Namespace) -> int:
         err(f"Wrote {path}. It is not encrypted: anyone who can open it can read it.")
     else:
         err(f"Wrote {path}.")
+    if warning:
+        err(warning)
     return errors.EXIT_OK
+
+
+def _numbers_warning(args: argparse.Namespace, vault_country: str | None) -> str | None:
+    """Paper with another country's numbers than the one chosen (or only a guess) says so."""
+    if getattr(args, "format", "text") not in ("text", "card", "markdown"):
+        return None
+    from safeplan.core import kept_country
+    from safeplan.core.export.crisis_help import numbers_warning
+
+    used = kept_country.country(given=args.country, vault=vault_country)
+    return numbers_warning(used, given=args.country, vault=vault_country)
 
 
 def print_plan(args: argparse.Namespace) -> int:
@@ -105,6 +119,9 @@ def print_plan(args: argparse.Namespace) -> int:
         return errors.EXIT_ERROR
     with open_store(args) as store:
         text = render("text", store.payload, width=args.width, country=args.country)
+        warning = _numbers_warning(args, store.payload.settings.country)
     ok, message = send_to_printer(text, args.printer)
     err(message)
+    if ok and warning:
+        err(warning)
     return errors.EXIT_OK if ok else errors.EXIT_ERROR

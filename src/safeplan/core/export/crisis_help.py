@@ -18,6 +18,31 @@ def help_for_export(country: str | None) -> CountryHelp:
     return help_for(country or guess_country())
 
 
+def numbers_warning(used: str | None, *, given: str | None, vault: str | None) -> str | None:
+    """What to tell the person when paper carries numbers for a country they did not choose: a
+    country other than the kept one (``safeplan country``), or only the locale's guess."""
+    from safeplan.core import kept_country
+    from safeplan.core.crisis.countries import display_name
+
+    kept = kept_country.read()
+    if kept and used and used != kept:
+        return (
+            f"Note: the crisis numbers in it are for {display_name(used)}, not "
+            f"{display_name(kept)}, the country you chose. Use --country to change that."
+        )
+    if kept is None and not given and not vault:
+        if used:
+            return (
+                f"Note: the crisis numbers in it are for {display_name(used)}, guessed from your "
+                "language settings. To choose your country: safeplan country NAME."
+            )
+        return (
+            "Note: safeplan does not know your country, so it has no national crisis line. To "
+            "choose it: safeplan country NAME."
+        )
+    return None
+
+
 def help_lines(help_: CountryHelp, width: int) -> list[str]:
     """The directory's full help text as plain lines of at most ``width`` columns."""
     out: list[str] = []
