@@ -297,3 +297,24 @@ def test_input_ending_inside_an_addition_is_a_non_zero_stop(
     )  # fmt: skip
     assert result.returncode == 1
     assert reopen(vault).harm_reduction.supporters == []
+
+
+def test_crisis_lines_in_the_walkthrough_read_well_aloud() -> None:
+    from safeplan.cli.walk import for_listening
+
+    assert (
+        for_listening("call 116 123, free, 24/7") == "call 116 123, free, day and night, every day"
+    )
+    assert (
+        for_listening("Checked against public sources in 2026-11 and 2026-12-01.")
+        == "Checked against public sources in November 2026 and 1 December 2026."
+    )
+
+
+def test_a_phone_number_is_never_split_across_lines() -> None:
+    from safeplan.cli.walk import whole_numbers
+
+    out = io.StringIO()
+    Plain(io.StringIO(), out).say(whole_numbers("x" * 70 + " call 0113 496 0000 today"))
+    lines = out.getvalue().splitlines()
+    assert len(lines) == 2 and lines[1].startswith("0113\u00a0496\u00a00000")

@@ -29,13 +29,15 @@ TOTAL = len(STEP_ORDER)
 
 INVITE: dict[StepId, str] = {
     "warning_signs": "Do any of these feel familiar right now? Noticing them is the first step.",
-    "coping": "Try one of these, in your own time. Tick what you try, if you like.",
+    "coping": "Try one of these, in your own time.",
     "distraction": "Could you be with one of these people, or go to one of these places for a while?",
     "help": "Could you reach out to one of these people and tell them how you are?",
     "professionals": "These people and services are there for this. You can call them now.",
     "environment": "Could you take one of these steps now, or ask someone to help with it?",
     "reasons": "These are yours to hold on to, today and tomorrow.",
 }
+TICK_HINT = "Tick what you try, if you like."
+"""Said in the app, where ticking is possible (plain mode asks for a number instead)."""
 GLAD = (
     "I'm glad that helped. Stay with it as long as you need. When you are ready, go on, or go "
     "straight to what matters most to you."

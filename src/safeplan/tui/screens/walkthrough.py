@@ -99,7 +99,8 @@ class WalkthroughScreen(SafeplanScreen[None]):
         if view.tools:
             names = ", ".join(t.label for t in view.tools)
             way += f"\n\nYou could also try a tool now (press t): {names}."
-        self._text(view.heading, view.invite + way)
+        tick = f" {flow.TICK_HINT}" if view.tickable else ""
+        self._text(view.heading, view.invite + tick + way)
         note = self.query_one("#walk-skipped", Static)
         note.update("\n".join(view.skipped))
         note.display = bool(view.skipped)
