@@ -47,6 +47,9 @@ class UseSavedScreen(SafeplanScreen[None]):
     .mix-note {
         padding: 1 0 0 0;
     }
+    #use-saved-first-steps {
+        padding: 1 0 0 0;
+    }
     .tip-text {
         padding: 0 0 0 4;
         color: $text-muted;
