@@ -38,6 +38,7 @@ def plan_lines() -> list[str]:
     """Who is here, then every step, the last questions and the follow-up, answered in full."""
     return [
         "1",  # someone is beside me
+        "",  # the country safeplan found (or none)
         "",  # no story told
         *WARNING_SIGNS,
         "",

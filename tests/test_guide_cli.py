@@ -147,7 +147,7 @@ def test_a_file_copy_warns_first_and_never_overwrites(tmp_path: Path) -> None:
 
 
 def test_end_of_input_in_an_ephemeral_session_keeps_nothing(tmp_path: Path) -> None:
-    result = guide(tmp_path, "--ephemeral", lines=["1", "", "GUIDECANARY a sign"])
+    result = guide(tmp_path, "--ephemeral", lines=["1", "", "", "GUIDECANARY a sign"])
     assert result.returncode == 130, "stopped part way"
     assert "Your plan is not saved anywhere yet. If you stop now, it is forgotten." in flat(
         result.stdout
@@ -167,7 +167,7 @@ def test_pause_and_resume_on_a_real_vault(tmp_path: Path) -> None:
     first = guide(
         tmp_path,
         *common,
-        lines=["2", "", "GUIDECANARY first sign", "", "GUIDECANARY a walk", "pause"],
+        lines=["2", "", "", "GUIDECANARY first sign", "", "GUIDECANARY a walk", "pause"],
     )
     assert first.returncode == 0, first.stderr
     assert "Paused. Everything you wrote is saved in your vault." in flat(first.stdout)
@@ -201,7 +201,7 @@ def test_end_of_input_on_a_vault_is_a_pause_and_loses_nothing(tmp_path: Path) ->
     path = tmp_path / "vault.json"
     make_vault(path)
     common = ("--vault", str(path), "--passphrase-file", str(secret_file(tmp_path)))
-    result = guide(tmp_path, *common, lines=["1", "", "GUIDECANARY typed then gone"])
+    result = guide(tmp_path, *common, lines=["1", "", "", "GUIDECANARY typed then gone"])
     assert result.returncode == 130, result.stderr
     assert "Everything you wrote is saved in your vault" in flat(result.stdout)
     with Vault.open(path, PASSPHRASE) as vault:
@@ -216,6 +216,7 @@ def test_back_and_skip_move_between_steps(tmp_path: Path) -> None:
     common = ("--vault", str(path), "--passphrase-file", str(secret_file(tmp_path)))
     lines = [
         "2",
+        "",  # the country
         "",  # no story
         "skip",  # step 1 left for now
         "back",  # step 2 -> step 1
@@ -242,7 +243,7 @@ def test_examples_only_when_asked_and_undo_and_voice(tmp_path: Path) -> None:
     path = tmp_path / "vault.json"
     make_vault(path)
     common = ("--vault", str(path), "--passphrase-file", str(secret_file(tmp_path)))
-    lines = ["", "examples", "GUIDECANARY kept", "GUIDECANARY typo", "undo", "voice", "pause"]
+    lines = ["", "", "examples", "GUIDECANARY kept", "GUIDECANARY typo", "undo", "voice", "pause"]
     result = guide(tmp_path, *common, "--voice", "on-my-own", lines=lines)
     assert result.returncode == 0, result.stderr
     out = flat(result.stdout)
@@ -266,7 +267,7 @@ def test_no_examples_are_shown_unless_asked(tmp_path: Path) -> None:
 
 
 def test_help_and_a_calm_re_ask(tmp_path: Path) -> None:
-    result = guide(tmp_path, "--ephemeral", lines=["9", "1", "", "help", "skip", "skip", "x"])
+    result = guide(tmp_path, "--ephemeral", lines=["9", "1", "", "", "help", "skip", "skip", "x"])
     out = flat(result.stdout)
     assert "If the person is in danger right now:" in out
     assert "Back to the question." in out
@@ -288,3 +289,85 @@ def test_plain_mode_is_automatic_for_accessible_and_dumb_terminals(
     result = run(tmp_path, "guide", "--ephemeral", stdin="2\n", env=env)
     assert result.returncode == 130, "the input ended part way"
     assert "Who is here for this session?\n1. Someone is beside me, helping" in result.stdout
+
+
+def test_crisis_at_any_question_shows_help_then_the_same_question_and_is_never_kept(
+    tmp_path: Path,
+) -> None:
+    lines = [
+        "1",
+        "crisis",  # at the story
+        "",
+        "crisis",  # at a list of entries
+        "GUIDECANARY a sign",
+        "",
+        "GUIDECANARY a walk",
+        "",
+        "crisis",  # at a likelihood question
+        "2",
+        "help",  # at a text question
+        "GUIDECANARY too tired",
+        "crisis",  # at the way around
+        "",
+        "GUIDECANARY Jo",
+        "crisis",  # at a detail (the phone number)
+        "examples",  # a detail prompt knows every word too (F23)
+        "07700 900123",
+        "pause",
+        "2",  # stop here and choose what to keep
+        "1",  # show the plan
+        "5",
+        "1",
+    ]
+    result = guide(tmp_path, "--ephemeral", "--country", "GB", lines=lines)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert out.count("If the person is in danger right now:") == 6
+    assert out.count("Call 999 or 112") >= 6
+    flat_out = flat(out)
+    for question in (
+        "Type one moment on each line",
+        "Type one warning sign on each line.",
+        "How likely are you to really do this when things are at their worst?",
+        "What might get in the way?",
+        "What could be a way around that?",
+        "What phone number reaches them?",
+    ):
+        after = flat_out.split("Back to the question.")
+        assert any(part.lstrip().startswith(question) for part in after[1:]), question
+    assert "You can type these words at any question:" in out, "help lists the words too"
+    shown = out[out.index("My safety plan") :]
+    signs = shown.split("1. My warning signs")[1].split("2. ")[0]
+    assert "GUIDECANARY a sign" in signs
+    assert "crisis" not in signs.lower() and "help" not in signs.lower()
+    assert "GUIDECANARY Jo (07700 900123)" in shown
+    assert "examples" not in shown.split("Made with safeplan")[0]
+    assert "Samaritans" in shown, "the printed plan has the lines for the session's country"
+
+
+def test_an_unanswered_likelihood_is_asked_again_on_enter(tmp_path: Path) -> None:
+    lines = ["1", "", "", "", "GUIDECANARY a walk", "", "", "", "3", "", "pause", "1"]
+    result = guide(tmp_path, "--ephemeral", lines=lines)
+    out = flat(result.stdout)
+    assert out.count("Nothing was chosen yet. Type a number from 1 to 3, or type skip.") == 2
+    after = out.split("Nothing was chosen yet")[-1]
+    assert "What might get in the way?" in after, "3 was taken as the answer"
+
+
+def test_the_country_is_asked_pre_filled_and_kept_with_the_vault(tmp_path: Path) -> None:
+    from safeplan.core import kept_country
+
+    path = tmp_path / "vault.json"
+    make_vault(path)
+    common = ("--vault", str(path), "--passphrase-file", str(secret_file(tmp_path)))
+    lines = ["1", "crisis", "narnia", "uk", "", "pause"]
+    result = guide(tmp_path, *common, lines=lines, env={"LANG": "en_US.UTF-8"})
+    out = flat(result.stdout)
+    assert "Press Enter for United States (US), or type another country." in out
+    assert "Call 911" in out, "crisis at the country question shows the lines for the guess"
+    assert "safeplan cannot place that country." in out
+    assert "Crisis lines will be for United Kingdom (GB)." in out
+    with Vault.open(path, PASSPHRASE) as vault:
+        assert vault.payload.settings.country == "GB"
+    settings = tmp_path / ".config" / "safeplan" / "settings.json"
+    assert kept_country.read(settings) == "GB"

@@ -28,9 +28,16 @@ class PlainHandover:
     """The handover menu, line by line."""
 
     def __init__(
-        self, io: Plain, store: Store, *, ephemeral: bool, args: argparse.Namespace
+        self,
+        io: Plain,
+        store: Store,
+        *,
+        ephemeral: bool,
+        args: argparse.Namespace,
+        country: str | None = None,
     ) -> None:
         self.io = io
+        self.country = country
         self.store = store
         self.args = args
         self.state = Handover(ephemeral)
@@ -61,7 +68,7 @@ class PlainHandover:
     def render(self, fmt: Format) -> str:
         from safeplan.core.export import render
 
-        return render(fmt, self.store.payload)
+        return render(fmt, self.store.payload, country=self.country)
 
     def show(self) -> None:
         self.io.blank()

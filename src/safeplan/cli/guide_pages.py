@@ -27,6 +27,8 @@ def run_opening(session: PlainGuide, page: flow.OpeningPage) -> Nav:
         io.blank()
         session.ask_voice()
         session.save()
+    if not session.country_given:
+        ask_country(session)
     session.say_helper(page.facilitator)
     io.say(words.KEPT_NOWHERE if session.ephemeral else words.KEPT_IN_VAULT)
     io.say(
@@ -136,3 +138,38 @@ def ask_question(session: PlainGuide, page: flow.Page, question: flow.Question) 
             continue
         session.save()
         return None
+
+
+def ask_country(session: PlainGuide) -> None:
+    """Which country's crisis lines to show, pre-filled with the one safeplan would use. Kept with
+    the vault (and outside it, not secret) only when the session is saved on this computer."""
+    from safeplan.core.crisis.countries import did_you_mean, display_name, match_country
+
+    io = session.io
+    known = session.country
+    hint = (
+        f"Press Enter for {display_name(known)}, or type another country."
+        if known
+        else "Type a country's name, or press Enter to leave it for now."
+    )
+    question = "Which country are you in? It decides which crisis lines are shown."
+    while True:
+        answer = io.ask(question, commands=CRISIS, hint=hint)
+        if isinstance(answer, Command):
+            session.common(answer.word, CRISIS, ())
+            continue
+        if not answer:
+            break
+        match = match_country(answer)
+        if match.code is not None:
+            session.country = match.code
+            break
+        io.say(f"safeplan cannot place that country. {did_you_mean(match) or ''}".strip())
+    if session.country and session.country != known:
+        io.say(f"Crisis lines will be for {display_name(session.country)}.")
+    if session.country and not session.ephemeral:
+        from safeplan.core.kept_country import keep_quietly
+
+        session.store.payload.settings.country = session.country
+        keep_quietly(session.country)
+        session.save()

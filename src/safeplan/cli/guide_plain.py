@@ -70,12 +70,14 @@ class PlainGuide:
         ephemeral: bool,
         voice: Voice | None = None,
         country: str | None = None,
+        given_country: bool = False,
     ) -> None:
         self.io = io
         self.store = store
         self.ephemeral = ephemeral
         self.voice_override = voice
         self.country = country
+        self.country_given = given_country
         self.step_commands = _commands(STEP_COMMANDS, ephemeral)
         self.field_commands = _commands(FIELD_COMMANDS, ephemeral)
         self.question_commands = _commands(QUESTION_COMMANDS, ephemeral)

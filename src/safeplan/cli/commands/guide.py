@@ -16,6 +16,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from safeplan.cli.common import add_command
+from safeplan.cli.options import country_arg
 from safeplan.core import errors
 
 if TYPE_CHECKING:
@@ -51,6 +52,12 @@ def register(sub: argparse._SubParsersAction[Any], common: argparse.ArgumentPars
         "--ephemeral",
         action="store_true",
         help="keep this session in memory only and leave nothing on this computer",
+    )
+    parser.add_argument(
+        "--country",
+        type=country_arg,
+        help="the country whose crisis lines the session shows (a name or code, such as GB); "
+        "asked at the start otherwise",
     )
     parser.add_argument(
         "--voice",
@@ -93,10 +100,17 @@ def run_plain(io: Plain, args: argparse.Namespace, voice: Voice | None) -> int:
     from safeplan.cli.plain import InputClosed
 
     with open_store(args) as store:
-        session = PlainGuide(io, store, ephemeral=False, voice=voice, country=_country(args, store))
+        session = PlainGuide(
+            io,
+            store,
+            ephemeral=False,
+            voice=voice,
+            country=_country(args, store),
+            given_country=bool(getattr(args, "country", None)),
+        )
         try:
             if session.run() == "finished":
-                PlainHandover(io, store, ephemeral=False, args=args).run()
+                PlainHandover(io, store, ephemeral=False, args=args, country=session.country).run()
         except (InputClosed, KeyboardInterrupt):
             io.blank()
             if store.payload.guide is None:
@@ -128,8 +142,15 @@ def _run_in_memory(io: Plain, args: argparse.Namespace, voice: Voice | None) -> 
 
     memory = MemoryStore()
     memory.payload.settings.voice = "with_someone"  # a session not saved is most often a peer's
+    session = PlainGuide(
+        io,
+        memory,
+        ephemeral=True,
+        voice=voice,
+        country=_country(args, memory),
+        given_country=bool(getattr(args, "country", None)),
+    )
     handover = PlainHandover(io, memory, ephemeral=True, args=args)
-    session = PlainGuide(io, memory, ephemeral=True, voice=voice, country=_country(args, memory))
     written = False
     try:
         while True:
@@ -137,6 +158,7 @@ def _run_in_memory(io: Plain, args: argparse.Namespace, voice: Voice | None) -> 
                 if not written:
                     session.run()
                     written = True
+                handover.country = session.country
                 handover.run()
                 return errors.EXIT_OK
             except (InputClosed, KeyboardInterrupt):
