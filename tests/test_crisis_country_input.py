@@ -237,3 +237,20 @@ def test_at_80_by_24_the_emergency_number_and_the_first_line_come_first(
     assert f"* {first.name}" in first_screen, country
     reach = first.phones[0].display if first.phones else first.texts[0].display
     assert reach in first_screen, country
+
+
+def test_help_taller_than_the_screen_ends_with_what_to_call(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # in a terminal the last rows stay in view: they must say what to call
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.setenv("LINES", "24")
+    rc, text = crisis(capsys, "--country", "GB")
+    assert text.splitlines()[-1] == (
+        "In danger right now? Call 999 or 112. Samaritans 116 123. The rest is above."
+    )
+    rc, text = crisis(capsys, "--country", "Atlantis")
+    assert "try 112" in "\n".join(text.splitlines()[-3:])
+    monkeypatch.setenv("LINES", "200")
+    rc, text = crisis(capsys, "--country", "GB")
+    assert "The rest is above" not in text

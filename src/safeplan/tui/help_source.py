@@ -33,13 +33,9 @@ def emergency_number(country: str | None) -> str:
 
 def first_line(country: str | None) -> str | None:
     """The country's first crisis line in a few words ("Samaritans 116 123"), if it has one."""
-    found = _help(country)
-    if found.fallback or not found.services:
-        return None
-    service = found.services[0]
-    if service.phones:
-        return f"{service.name} {service.phones[0].display}"
-    return None
+    from safeplan.core.crisis.reminder import first_line as first
+
+    return first(_help(country))
 
 
 def strip_text(country: str | None, width: int = 78) -> str:

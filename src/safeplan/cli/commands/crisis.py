@@ -186,6 +186,16 @@ def _terminal_width() -> int:
     return max(20, min(MAX_WIDTH, shutil.get_terminal_size((80, 24)).columns))
 
 
+def _fit_screen(help_: CountryHelp, lines: list[str]) -> list[str]:
+    """Help taller than the terminal ends by repeating what to call: the top has scrolled away."""
+    from safeplan.core.crisis.reminder import closing_reminder
+    from safeplan.core.crisis.render import wrap
+
+    if len(lines) < shutil.get_terminal_size((80, 24)).lines:
+        return lines
+    return [*lines, "", *wrap(closing_reminder(help_), _terminal_width())]
+
+
 def _never_fail_on_encoding() -> None:
     """A terminal that cannot show a character gets a replacement mark, never a crash."""
     for stream in (sys.stdout, sys.stderr):
@@ -297,7 +307,7 @@ def show(args: argparse.Namespace) -> int:
     if args.format == "json":
         out(json_output(help_, choice, mine, warnings))
     else:
-        for line in text_output(help_, choice, _terminal_width(), mine):
+        for line in _fit_screen(help_, text_output(help_, choice, _terminal_width(), mine)):
             out(line)
     if vault_problem is not None:
         return vault_problem.exit_code
