@@ -4,6 +4,7 @@ dangerous or risky mix is logged (never after an unknown one)."""
 from __future__ import annotations
 
 from datetime import timedelta
+from pathlib import Path
 
 from safeplan.core.checkins import add_use_entry, new_use_entry
 from safeplan.core.models import VaultPayload, now
@@ -15,7 +16,7 @@ from safeplan.tui.screens.use_entry import UseEntryScreen
 from safeplan.tui.screens.use_saved import UseSavedScreen
 from safeplan.tui.widgets.fields import TextField
 
-from .conftest import FIXED_DAY, SIZE, flat, settle
+from .conftest import FIXED_DAY, SIZE, flat, settle, vault_app
 
 
 def app_with(*earlier: tuple[str, float]) -> SafeplanApp:
@@ -125,3 +126,15 @@ async def test_the_form_asks_about_naloxone_and_testing_only_where_they_fit() ->
             assert screen.query_one("#naloxone_at_hand").display is naloxone, name
             assert screen.query_one("#tested").display is tested, name
             assert screen.query_one("#used_alone").display is True
+
+
+async def test_the_overdose_steps_need_no_passphrase(made_vault: Path) -> None:
+    app = vault_app(made_vault)
+    async with app.run_test(size=SIZE) as pilot:
+        assert not app.session.unlocked
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        await pilot.press("o")
+        await pilot.pause()
+        assert isinstance(app.screen, OverdoseScreen)
+        assert "1. Call 999 or 112 now." in flat(app)
