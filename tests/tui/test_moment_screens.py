@@ -14,7 +14,7 @@ from safeplan.tui.screens.learn import LearnCardScreen, LearnScreen
 from safeplan.tui.screens.tools import ToolsScreen
 from safeplan.tui.screens.urge import UrgeScreen
 
-from .conftest import SIZE, flat, home_key, settle, type_text
+from .conftest import SIZE, flat, settle, type_text
 
 
 async def test_home_opens_tools_hope_and_learn(demo_app: SafeplanApp) -> None:
@@ -27,7 +27,7 @@ async def test_home_opens_tools_hope_and_learn(demo_app: SafeplanApp) -> None:
         ):
             menu = demo_app.screen.query_one("#home-menu", OptionList)
             menu.focus()
-            menu.highlighted = int(home_key(entry)) - 1
+            menu.highlighted = menu.get_option_index(entry)
             await pilot.pause()
             await pilot.press("enter")
             await pilot.pause()
@@ -236,3 +236,18 @@ async def test_walkthrough_step_two_offers_tools_and_the_end_shows_the_hope_box(
         await pilot.pause()
         text = flat(demo_app)
         assert "From your hope box:" in text and "You got through last winter." in text
+
+
+async def test_home_shows_one_gentle_nudge_only_while_unlocked(demo_app: SafeplanApp) -> None:
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await settle(pilot, demo_app)
+        text = flat(demo_app)
+        assert "You used your plan recently" in text
+        assert "self-check is there" not in text  # one at a time
+        demo_app.session.settings.review_after_use_nudge = False
+        demo_app.screen.refresh_nudge()  # type: ignore[attr-defined]
+        await pilot.pause()
+        assert "self-check is there if you want it" in flat(demo_app)
+        await pilot.press("ctrl+l")  # hide: nothing personal shows
+        await pilot.pause()
+        assert "self-check" not in flat(demo_app)

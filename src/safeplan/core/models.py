@@ -21,6 +21,8 @@ from typing import Annotated, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
+from safeplan.core.vault_extras import HopeItem
+
 SCHEMA_VERSION = 1
 
 # Limits keep a damaged or hostile payload from costing unbounded memory downstream, while being far
@@ -296,18 +298,6 @@ class SelfCheck(Item):
     answers: list[Annotated[int, Field(ge=0, le=3)]] = Field(max_length=9)
 
 
-HopeKind = Literal["message", "said", "memory", "plan", "quote", "other"]
-
-
-class HopeItem(Item):
-    """Something worth holding on to, kept in the hope box (see :mod:`safeplan.core.hope`)."""
-
-    kind: HopeKind = "message"
-    text: LongText
-    who: ShortText = ""
-    added_at: AwareDatetime = Field(default_factory=now)
-
-
 # --- Settings and session state ------------------------------------------------------------------
 
 Voice = Literal["with_someone", "on_my_own"]
@@ -338,6 +328,9 @@ class Settings(Model):
     days_since_label: ShortText = ""
     days_since_start: date | None = None
     self_checks_enabled: bool = False
+    checkin_nudge_days: Annotated[int, Field(ge=0, le=365)] = 7  # 0: off (core/nudges.py)
+    review_after_use_nudge: bool = True
+    selfcheck_nudge: bool = True
     remember_what_helped_asked: bool = False
     """Whether the person has answered "remember what helped?" (asked at the end of their first
     walk through the plan, or set in Settings). Until then nothing about a walk is kept."""

@@ -59,9 +59,19 @@ class HomeScreen(SafeplanScreen[None]):
         nudge.display = bool(text)
 
     def nudge_text(self) -> str:
-        """A gentle word when the plan has not been looked over for a while (Settings: how long)."""
+        """Gentle words on opening, only once the vault is open: the plan's review when it is old,
+        else the first from :mod:`safeplan.core.nudges` (each can be turned off in Settings)."""
         if not self.session.unlocked:
             return ""
+        from safeplan.core.nudges import opening_nudges
+
+        payload = self.session.payload
+        today = self.session.today()
+        words = [self.review_words(), *opening_nudges(payload, today)]
+        return next((w for w in words if w), "")  # one at a time: the home screen stays calm
+
+    def review_words(self) -> str:
+        """When the plan has not been looked over for a while (Settings: how long)."""
         payload = self.session.payload
         today = self.session.today()
         if not review_due(payload, today):

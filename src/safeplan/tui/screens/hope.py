@@ -12,7 +12,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from safeplan.core.hope import EMPTY, KIND_LABELS, KINDS, add_item, item_text, remove_item
-from safeplan.core.models import HopeKind
+from safeplan.core.vault_extras import HopeKind
 from safeplan.tui.screens.base import SafeplanScreen
 from safeplan.tui.screens.confirm import ConfirmDialog
 from safeplan.tui.widgets.footer import KeysFooter
@@ -82,9 +82,10 @@ class HopeScreen(SafeplanScreen[None]):
 
     @on(OptionList.OptionSelected, "#hope-kinds")
     def _kind(self, event: OptionList.OptionSelected) -> None:
-        self.adding = event.option.id  # type: ignore[assignment]
+        kind: HopeKind = event.option.id  # type: ignore[assignment]
+        self.adding = kind
         self.query_one("#hope-kinds", OptionList).display = False
-        self._ask(f"{KIND_LABELS[self.adding]}: write it in your own words, then Enter.")
+        self._ask(f"{KIND_LABELS[kind]}: write it in your own words, then Enter.")
         box = self.query_one("#hope-input", Input)
         box.value = ""
         box.display = True

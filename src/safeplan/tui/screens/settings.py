@@ -25,6 +25,7 @@ from safeplan.tui.widgets.on_off import OnOff
 NUMBERS: tuple[tuple[str, str, int, int], ...] = (
     ("idle_lock_minutes", "Lock after this many idle minutes (0 = never)", 0, 24 * 60),
     ("review_nudge_days", "Suggest looking over my plan after (days)", 1, 3650),
+    ("checkin_nudge_days", "Suggest a check-in after this many quiet days (0 = never)", 0, 365),
     ("hard_checkin_threshold", "Offer my plan when thoughts or urges reach (0-10)", 0, 10),
     ("low_mood_threshold", "Offer my plan when mood is at or below (0-10)", 0, 10),
 )
@@ -33,6 +34,8 @@ SWITCHES: tuple[tuple[str, str], ...] = (
     ("lock_screen_help", "Show crisis help on the lock screen"),
     ("remember_what_helped", "Remember what helped when I use my plan"),
     ("harm_reduction_tips", "Show harm-reduction tips when I log use"),
+    ("review_after_use_nudge", "Offer to look over my plan after I use it"),
+    ("selfcheck_nudge", "Say when a self-check is due (if self-checks are on)"),
 )
 
 
