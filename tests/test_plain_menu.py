@@ -318,3 +318,12 @@ def test_a_phone_number_is_never_split_across_lines() -> None:
     Plain(io.StringIO(), out).say(whole_numbers("x" * 70 + " call 0113 496 0000 today"))
     lines = out.getvalue().splitlines()
     assert len(lines) == 2 and lines[1].startswith("0113\u00a0496\u00a00000")
+
+
+def test_a_long_help_block_says_the_emergency_number_again_at_the_end(vault: Path) -> None:
+    from safeplan.cli.walk import crisis_block
+
+    payload = reopen(vault)
+    payload.plan.help_contacts += [Contact(name=f"Friend {n}", phone="555 0100") for n in range(12)]
+    lines = crisis_block(payload, "GB")
+    assert lines[0] == lines[-1] == "In danger right now? Call 999 or 112."

@@ -23,6 +23,8 @@ ON_A_LIST = (
     "Press Enter for the next step. You can also type back, or end to go to what matters most."
 )
 ON_THE_LAST = "Press Enter when you are ready."
+SCREEN_LINES = 20
+"""A block longer than this scrolls its first line off an 80x24 terminal."""
 
 
 _NUMBER_GAP = re.compile(r"(?<=\d) (?=\d)")
@@ -62,8 +64,9 @@ def crisis_block(payload: VaultPayload, country: str | None, width: int = 80) ->
             own.append(f"{SECTIONS[step].title}:")
             own.extend(f"- {whole_numbers(item_label(item))}" for item in items)
     if own:
-        danger = lines[:1]
-        return [*danger, "", *own, "", *lines[1:]]
+        lines = [*lines[:1], "", *own, "", *lines[1:]]
+    if len(lines) > SCREEN_LINES and lines[0].startswith("In danger"):
+        lines += ["", lines[0]]  # said again at the end, where the eye (and the ear) is now
     return lines
 
 
@@ -91,6 +94,7 @@ def _step(
         if view.tickable and text.isdigit() and 1 <= int(text) <= len(view.items):
             item = view.items[int(text) - 1]
             walk.note(view.step, [*walk.ticked(view.step), item.id], helped=True)
+            answers.unsaved = "what helped"
             answers.say(flow.GLAD, how)
             continue
         if text in ("help", "crisis"):
@@ -118,7 +122,6 @@ def walk_plain(answers: Answers, payload: VaultPayload, country: str | None) -> 
         "Going through your plan, one step at a time. "
         "Type help at any step to see crisis lines and your people."
     )
-    answers.unsaved = "what helped"
     try:
         view = walk.start()
         while True:
