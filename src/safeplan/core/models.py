@@ -342,6 +342,8 @@ class GuideProgress(Model):
 
     step_index: Annotated[int, Field(ge=0, le=100)] = 0
     voice: Voice = "with_someone"
+    pages_version: Annotated[int, Field(ge=1, le=100)] = 1
+    """Which version of the guide's pages the step index counts (1: before the story page)."""
     started_at: AwareDatetime = Field(default_factory=now)
     updated_at: AwareDatetime = Field(default_factory=now)
 
@@ -357,8 +359,6 @@ class VaultPayload(Model):
     harm_reduction: HarmReductionPlan = Field(default_factory=HarmReductionPlan)
     checkins: list[CheckIn] = Field(default_factory=list)
     use_entries: list[UseEntry] = Field(default_factory=list)
-    pages_version: Annotated[int, Field(ge=1, le=100)] = 1
-    """Which version of the guide's pages the step index counts (1: before the story page)."""
     self_checks: list[SelfCheck] = Field(default_factory=list)
     hope_box: list[HopeItem] = Field(default_factory=list)
     settings: Settings = Field(default_factory=Settings)
