@@ -97,6 +97,11 @@ class Session:
         self.kept_country = code
         return code
 
+    def country_is_a_guess(self) -> bool:
+        """True when no one chose the country: it comes from the locale alone."""
+        chosen = self.chosen_country or self.kept_country
+        return not chosen and not (self.store is not None and self.store.payload.settings.country)
+
     def after_unlock(self) -> tuple[bool, str | None]:
         """Make the vault's setting and the kept country agree once the vault is open.
 

@@ -174,6 +174,10 @@ class ExportScreen(ExportSaving, ExportPrinting):
     def note_text(self) -> str:
         country = self.session.country()
         note = describe(self.fmt, help_source.place(country) if country else None)
+        if country and self.fmt != "json" and self.session.country_is_a_guess():
+            note += (
+                " That country is a guess from your language settings: ctrl+g, then c, changes it."
+            )
         if not self.session.persistent:
             if is_sample(self.session.payload):
                 note += " This is the sample plan (--demo), not yours."

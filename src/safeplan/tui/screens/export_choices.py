@@ -45,9 +45,12 @@ def describe(fmt: str, place: str | None) -> str:
         if place is None:
             return (
                 "One page of plain text to print or keep, with where to find crisis help at the "
-                "end (choose your country in Settings to add its crisis lines)."
+                "top (choose your country in Settings to add its crisis lines)."
             )
-        return f"One page of plain text to print or keep, with crisis lines for {place} at the end."
+        return (
+            f"Plain text to print or keep, with crisis lines for {place} and your own contacts "
+            "on page 1."
+        )
     if fmt == "card":
         return "A small card, 40 columns wide, for a wallet or a phone case."
     if fmt == "markdown":
