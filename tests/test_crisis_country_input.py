@@ -254,3 +254,15 @@ def test_help_taller_than_the_screen_ends_with_what_to_call(
     monkeypatch.setenv("LINES", "200")
     rc, text = crisis(capsys, "--country", "GB")
     assert "The rest is above" not in text
+
+
+def test_overdose_steps_are_never_hidden_by_a_mistyped_country(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code = main(["overdose", "--country", "Untied Kingdom"])
+    text = capsys.readouterr().out
+    assert code == 2
+    assert text.startswith("If someone may be overdosing: call your local emergency number.")
+    assert "Did you mean United Kingdom (GB)?" in " ".join(text.split())
+    assert main(["overdose", "--country", "England"]) == 0
+    assert capsys.readouterr().out.startswith("If someone may be overdosing: call 999 or 112.")

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from safeplan.cli.common import add_command, err, out, write_json
-from safeplan.cli.options import country_arg
+from safeplan.cli.options import country_or_unplaced
 from safeplan.core import errors
 
 
@@ -32,11 +32,11 @@ def register(sub: argparse._SubParsersAction[Any], common: argparse.ArgumentPars
     )
     p.add_argument(
         "--country",
-        type=country_arg,
+        type=country_or_unplaced,
         default=None,
-        metavar="CC",
-        help="the country, such as GB or US (default: your kept country, else your language "
-        "settings)",
+        metavar="COUNTRY",
+        help="the country: a name or code such as GB, UK or Germany (default: your kept "
+        "country, else your language settings)",
     )
     p.add_argument(
         "--format", choices=("text", "json"), default="text", help="text (default) or json"
@@ -54,7 +54,10 @@ def overdose(args: argparse.Namespace) -> int:
     from safeplan.cli.formatting import crisis_country
     from safeplan.core.overdose import card_text, guide
 
-    country = crisis_country(given=args.country)
+    # A country typed wrong never hides the steps: they are shown with the general advice, and
+    # the closest matches after them (then exit 2).
+    typed = None if args.country is None or isinstance(args.country, str) else args.country
+    country = None if typed is not None else crisis_country(given=args.country)
     steps = guide(country)
     if args.output:
         from safeplan.cli.files import check_output, write_output
@@ -78,11 +81,21 @@ def overdose(args: argparse.Namespace) -> int:
             ],
         }
         write_json(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-        return errors.EXIT_OK
+        return errors.EXIT_USAGE if typed is not None else errors.EXIT_OK
     width = max(40, min(100, shutil.get_terminal_size((80, 24)).columns))
     for line in steps.lines(width):
         out(line)
+    if typed is not None:
+        from safeplan.core.crisis.countries import did_you_mean
+        from safeplan.core.crisis.render import wrap
+
+        offer = did_you_mean(typed)
+        out("")
+        for line in wrap(
+            f"{typed.text[:40]!r} is not a country safeplan can place. {offer or ''}", width
+        ):
+            out(line)
     if country is None:
         out("")
-        out("To show your country's number: safeplan overdose --country CC")
-    return errors.EXIT_OK
+        out("To show your country's number: safeplan overdose --country NAME")
+    return errors.EXIT_USAGE if typed is not None else errors.EXIT_OK
