@@ -452,3 +452,23 @@ async def test_quitting_an_unsaved_session_in_memory_asks_once_more() -> None:
         await pilot.pause()
     assert app.return_code == 0
     assert store.payload.plan.is_empty()
+
+
+async def test_start_my_plan_on_first_run_opens_the_guided_session(demo_app: SafeplanApp) -> None:
+    from safeplan.tui.screens.plan_editor import PlanEditorScreen
+    from safeplan.tui.screens.welcome import RecoveryCodeScreen
+
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await demo_app.push_screen(RecoveryCodeScreen("ABCD-EFGH", first_run=True))
+        await pilot.pause()
+        assert "Write it myself" in flat(demo_app)
+        await press(pilot, "start-plan")
+        await pilot.pause()
+        assert isinstance(demo_app.screen, GuideScreen)
+        assert "Before we start" in flat(demo_app)
+        await demo_app.push_screen(RecoveryCodeScreen("ABCD-EFGH", first_run=True))
+        await pilot.pause()
+        await press(pilot, "write-plan")
+        await pilot.pause()
+        assert isinstance(demo_app.screen, PlanEditorScreen), "the editor is one choice away"

@@ -155,7 +155,8 @@ class RecoveryCodeScreen(SafeplanScreen[None]):
             yield Static(KEEP_IT)
             with Horizontal(classes="button-row"):
                 if self.first_run:
-                    yield Button("Start my plan", id="start-plan", variant="primary")
+                    yield Button("Start my plan, step by step", id="start-plan", variant="primary")
+                    yield Button("Write it myself", id="write-plan")
                     yield Button("Just look around", id="look-around")
                 else:
                     yield Button("I have kept it", id="look-around", variant="primary")
@@ -166,6 +167,12 @@ class RecoveryCodeScreen(SafeplanScreen[None]):
 
     @on(Button.Pressed, "#start-plan")
     def _start_plan(self) -> None:
+        """The guided session: the method's questions, barrier checks and follow-up."""
+        self.code = ""
+        self.sp.show_home(then="safeplan.tui.screens.guide:GuideScreen")
+
+    @on(Button.Pressed, "#write-plan")
+    def _write_plan(self) -> None:
         self.code = ""
         self.sp.show_home(then="safeplan.tui.screens.plan_editor:PlanEditorScreen")
 
