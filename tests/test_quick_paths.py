@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from safeplan.cli.main import COMMAND_MODULES, build_parser
-from safeplan.cli.quick import QUICK_COMMANDS, command_word, modules_for
+from safeplan.cli.quick import QUICK_COMMANDS, command_word, modules_for, only_global_options
 from safeplan.core.crisis import check, countries
 from safeplan.core.crisis.directory import builtin_directory, country_names
 from tests.conftest import subprocess_env
@@ -172,7 +172,7 @@ def test_only_a_quick_command_gets_a_smaller_parser() -> None:
         "safeplan.cli.commands.crisis",
     )
     assert modules_for(["checkin"], COMMAND_MODULES) is COMMAND_MODULES
-    assert modules_for([], COMMAND_MODULES) is COMMAND_MODULES
+    assert modules_for(["--help"], COMMAND_MODULES) is COMMAND_MODULES
     assert modules_for(["crisis"], ("safeplan.cli.commands.plan",)) == (
         "safeplan.cli.commands.plan",
     )
@@ -187,3 +187,69 @@ def _subcommand_help(modules: tuple[str, ...] | None, name: str) -> str:
 @pytest.mark.parametrize("name", [n for n, m in QUICK_COMMANDS.items() if m in COMMAND_MODULES])
 def test_a_quick_commands_parser_is_the_one_the_full_parser_builds(name: str) -> None:
     assert _subcommand_help((QUICK_COMMANDS[name],), name) == _subcommand_help(None, name)
+
+
+@pytest.mark.parametrize(
+    ("argv", "alone"),
+    [
+        ([], True),
+        (["--vault", "v.json"], True),
+        (["--vault=v.json", "--demo"], True),
+        (["--plain", "--passphrase-file", "-"], True),
+        (["--vault"], False),  # the value is missing: the full parser says so
+        (["--help"], False),
+        (["--version"], False),
+        (["--bogus"], False),
+        (["crisis"], False),
+    ],
+)
+def test_the_app_needs_no_command_modules_with_global_options_alone(
+    argv: list[str], alone: bool
+) -> None:
+    assert only_global_options(argv) is alone
+    assert (modules_for(argv, COMMAND_MODULES) == ()) is alone
+
+
+# What starting the full-screen app imports before its first screen: the command line's parser
+# for `safeplan` alone, the app and the two first screens. The vault models (pydantic) and the
+# vault code come later, in the background (safeplan.tui.warm_up).
+APP_START = """
+import json, sys
+from safeplan.cli.main import parse_args
+parse_args(["--vault", "v.json"])
+import safeplan.cli.launch, safeplan.tui.launch, safeplan.tui.app
+import safeplan.tui.screens.unlock, safeplan.tui.screens.welcome
+print(json.dumps(sorted(sys.modules)))
+"""
+
+
+def test_the_app_reaches_its_first_screen_without_pydantic_or_the_vault(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", APP_START],
+        capture_output=True,
+        text=True,
+        env=subprocess_env(tmp_path),
+        cwd=ROOT,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    modules = json.loads(result.stdout)
+    assert "textual" in modules
+    early = [
+        m
+        for m in modules
+        if m.split(".")[0] in ("pydantic", "cryptography", "filelock")
+        or m.startswith(("safeplan.core.models", "safeplan.core.vault", "safeplan.cli.commands."))
+    ]
+    assert early == []
+
+
+def test_the_warm_up_loads_the_vault_code() -> None:
+    code = (
+        "import sys\n"
+        "from safeplan.tui.warm_up import warm_up\n"
+        "warm_up()\n"
+        "assert 'safeplan.core.vault' in sys.modules and 'pydantic' in sys.modules\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr

@@ -2,9 +2,11 @@
 ``combo``, ``learn``) start at the speed of the interpreter.
 
 ``safeplan`` builds its argument parser from every command module, and each module brings its own
-imports. For a quick command only that command's module is needed, so :func:`modules_for` names it
-alone; anything else (no command, ``--help`` before the command, another command) gets them all.
-The parser of a quick command is the same one the full parser would build for it.
+imports (building them all takes longer than starting the interpreter). For a quick command only
+that command's module is needed, so :func:`modules_for` names it alone; ``safeplan`` with no command
+and only global options (the full-screen app) needs none. Anything else (``--help``, ``--version``,
+an option it does not know, another command) gets them all, so help and errors read as always. The
+parser of a quick command is the same one the full parser would build for it.
 
 To make a new command quick: add it to ``QUICK_COMMANDS``, keep its module's top-level imports to
 the standard library and light core modules (the import-linter contract "The quick paths ..." and
@@ -24,6 +26,8 @@ QUICK_COMMANDS: dict[str, str] = {
 
 GLOBAL_WITH_VALUE = frozenset({"--vault", "--passphrase-file"})
 """Global options that take the next word as their value."""
+GLOBAL_FLAGS = frozenset({"--demo", "--plain"})
+"""Global options on their own."""
 
 
 def command_word(argv: Sequence[str]) -> str | None:
@@ -42,8 +46,23 @@ def command_word(argv: Sequence[str]) -> str | None:
     return None
 
 
+def only_global_options(argv: Sequence[str]) -> bool:
+    """True when ``argv`` holds global options alone (and their values): no command, no help."""
+    words = iter(argv)
+    for word in words:
+        if word in GLOBAL_WITH_VALUE:
+            if next(words, None) is None:
+                return False
+        elif word not in GLOBAL_FLAGS and word.split("=", 1)[0] not in GLOBAL_WITH_VALUE:
+            return False
+    return True
+
+
 def modules_for(argv: Sequence[str], every: Sequence[str]) -> Sequence[str]:
-    """The command modules the parser needs for ``argv``: a quick command's own, else ``every``."""
+    """The command modules the parser needs for ``argv``: none for the full-screen app with global
+    options only, a quick command's own, else ``every``."""
+    if only_global_options(argv):
+        return ()
     module = QUICK_COMMANDS.get(command_word(argv) or "")
     if module is None or module not in every:
         return every

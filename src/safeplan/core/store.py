@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from safeplan.core.models import VaultPayload
+if TYPE_CHECKING:
+    # Only for annotations: the app's first screen comes up without pydantic and the vault models
+    # (safeplan.tui.warm_up imports them in the background while the passphrase is typed).
+    from safeplan.core.models import VaultPayload
 
 
 class Store(Protocol):
@@ -36,7 +39,11 @@ class MemoryStore:
     """A payload held in memory only. ``save()`` keeps a validated snapshot and writes nothing."""
 
     def __init__(self, payload: VaultPayload | None = None) -> None:
-        self.payload = payload if payload is not None else VaultPayload()
+        if payload is None:
+            from safeplan.core.models import VaultPayload
+
+            payload = VaultPayload()
+        self.payload = payload
         self.saves = 0
         self.last_saved_json: bytes | None = None
         self._lock = threading.Lock()

@@ -25,6 +25,7 @@ from safeplan.tui.palette import SafeplanCommands
 from safeplan.tui.saver import Saver
 from safeplan.tui.session import Session
 from safeplan.tui.themes import DARK, THEMES, without_colour
+from safeplan.tui.warm_up import warm_up
 
 
 class SafeplanApp(CalmCrash, VaultLifecycle, inherit_bindings=False):
@@ -64,6 +65,10 @@ class SafeplanApp(CalmCrash, VaultLifecycle, inherit_bindings=False):
             self.push_screen(UnlockScreen())
         else:
             self.push_screen(CreateVaultScreen())
+        # Once the first screen is drawn: the vault code loads in the background (see warm_up).
+        self.call_after_refresh(
+            self.run_worker, warm_up, thread=True, group="warm-up", exit_on_error=False
+        )
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key | events.MouseDown) and not event.is_forwarded:

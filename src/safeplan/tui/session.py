@@ -10,11 +10,16 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from safeplan.core import kept_country
-from safeplan.core.models import Settings, VaultPayload, now
 from safeplan.core.store import Store
 from safeplan.tui import help_source
+
+if TYPE_CHECKING:
+    # The vault models (and pydantic) are not needed to draw the first screen; they are imported
+    # in the background once it is up (safeplan.tui.warm_up), or here on first use.
+    from safeplan.core.models import Settings, VaultPayload
 
 
 class Session:
@@ -38,6 +43,8 @@ class Session:
 
     def now(self) -> datetime:
         """The current local time on the session's day (a test's fixed day, or today)."""
+        from safeplan.core.models import now
+
         stamp = now()
         day = self.today()
         return (
@@ -58,7 +65,11 @@ class Session:
 
     @property
     def settings(self) -> Settings:
-        return self.store.payload.settings if self.store is not None else Settings()
+        if self.store is not None:
+            return self.store.payload.settings
+        from safeplan.core.models import Settings
+
+        return Settings()
 
     @property
     def persistent(self) -> bool:

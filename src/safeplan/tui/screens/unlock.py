@@ -19,6 +19,7 @@ from safeplan.tui.screens.welcome import MIN_LENGTH, RecoveryCodeScreen
 from safeplan.tui.widgets.crisis_strip import CrisisStrip
 from safeplan.tui.widgets.fields import TextField
 from safeplan.tui.widgets.footer import KeysFooter
+from safeplan.tui.widgets.still_working import StillWorking
 
 OPENING = "Opening your vault…"
 
@@ -33,6 +34,7 @@ class UnlockScreen(SafeplanScreen[None]):
     def __init__(self, *, discreet: bool = False) -> None:
         super().__init__()
         self.discreet = discreet
+        self.still = StillWorking(self)
 
     def compose(self) -> ComposeResult:
         if not self.discreet:
@@ -74,6 +76,10 @@ class UnlockScreen(SafeplanScreen[None]):
         self.query_one("#passphrase", TextField).disabled = busy
         for button in self.query(Button):
             button.disabled = busy
+        if busy:
+            self.still.start("opening your vault")
+        else:
+            self.still.stop()
 
     @work(thread=True, exclusive=True, exit_on_error=False)
     def _open_vault(self, path: Path, passphrase: str) -> None:
@@ -97,6 +103,7 @@ class UnlockScreen(SafeplanScreen[None]):
         self.query_one("#status", Static).update(vault_errors.describe(message.error))
 
     def on_vault_opened(self, message: VaultOpened) -> None:
+        self.still.stop()
         self.sp.unlocked(message.store)
         self.sp.show_home()
 
@@ -114,6 +121,7 @@ class RecoverScreen(SafeplanScreen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.store: Store | None = None
+        self.still = StillWorking(self)
 
     def compose(self) -> ComposeResult:
         yield CrisisStrip(self.session.country(), id="crisis-strip")
@@ -194,6 +202,10 @@ class RecoverScreen(SafeplanScreen[None]):
             widget.disabled = busy
         for button in self.query(Button):
             button.disabled = busy
+        if busy:
+            self.still.start("working")
+        else:
+            self.still.stop()
 
     @work(thread=True, exclusive=True, exit_on_error=False)
     def _open_with_code(self, path: Path, code: str) -> None:

@@ -1,0 +1,96 @@
+"""App start and a slow unlock: the unlock screen comes up before the vault code is loaded (it warms
+up in the background), and an unlock that takes more than a second says it is still working,
+counting the seconds, until it ends."""
+
+from __future__ import annotations
+
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from safeplan.core import vault as vault_module
+from safeplan.tui.screens.home import HomeScreen
+from safeplan.tui.screens.unlock import OPENING, UnlockScreen
+from safeplan.tui.widgets.still_working import SLOW_ON_PURPOSE, still_words
+
+from .conftest import PASSPHRASE, SIZE, flat, type_text, vault_app
+
+
+def slow_open(monkeypatch: pytest.MonkeyPatch, seconds: float) -> threading.Event:
+    """Vault.open takes ``seconds`` longer (as on a slow computer); the event is set when done."""
+    real = vault_module.Vault.open
+    done = threading.Event()
+
+    def slower(*args: object, **kwargs: object) -> object:
+        time.sleep(seconds)
+        try:
+            return real(*args, **kwargs)  # type: ignore[arg-type]
+        finally:
+            done.set()
+
+    monkeypatch.setattr(vault_module.Vault, "open", slower)
+    return done
+
+
+async def test_a_slow_unlock_shows_that_it_is_still_working(
+    made_vault: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    done = slow_open(monkeypatch, 2.2)
+    app = vault_app(made_vault)
+    async with app.run_test(size=SIZE) as pilot:
+        assert isinstance(app.screen, UnlockScreen)
+        await type_text(pilot, PASSPHRASE)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert OPENING in flat(app)  # at once: what is happening
+        assert "Still opening" not in flat(app)  # and no more than that in the first second
+        await pilot.pause(1.4)
+        text = flat(app)
+        assert "Still opening your vault (1 s)" in text or "Still opening your vault (2 s)" in text
+        assert SLOW_ON_PURPOSE.split(",")[0] in text
+        while not done.is_set():
+            await pilot.pause(0.1)
+        for _ in range(30):
+            await pilot.pause(0.1)
+            if isinstance(app.screen, HomeScreen):
+                break
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_a_quick_unlock_shows_no_progress_and_stops_counting(made_vault: Path) -> None:
+    app = vault_app(made_vault)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, UnlockScreen)
+        await type_text(pilot, PASSPHRASE)
+        await pilot.press("enter")
+        for _ in range(50):
+            await pilot.pause(0.1)
+            if isinstance(app.screen, HomeScreen):
+                break
+        assert isinstance(app.screen, HomeScreen)
+        assert not screen.still.running
+
+
+async def test_a_wrong_passphrase_stops_the_count(
+    made_vault: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    done = slow_open(monkeypatch, 1.3)
+    app = vault_app(made_vault)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, UnlockScreen)
+        await type_text(pilot, "not the passphrase")
+        await pilot.press("enter")
+        while not done.is_set():
+            await pilot.pause(0.1)
+        await pilot.pause(0.8)
+        assert not screen.still.running
+        assert "does not open this vault" in flat(app)
+        assert "Still opening" not in flat(app)
+
+
+def test_the_words_name_the_work_and_the_seconds() -> None:
+    assert still_words("opening your vault", 2.4).startswith("Still opening your vault (2 s).")
