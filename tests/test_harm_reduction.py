@@ -155,6 +155,16 @@ def test_the_persons_own_strategies_come_first_and_are_offered_after_use() -> No
     assert keys(hr.tips_for(beer, p)) == ["space_doses"]  # type: ignore[arg-type]
 
 
+def test_a_redose_soon_after_offers_spacing_doses() -> None:
+    kw = {"naloxone_at_hand": True, "tested": True, "used_alone": False}
+    entry = use("GHB", **kw)
+    p = payload_with(use("GBL", 1, **kw), entry)
+    assert "space_doses" in keys(hr.tips_for(entry, p, limit=6))  # type: ignore[arg-type]
+    later = use("GHB", **kw)
+    p = payload_with(use("GHB", 5, **kw), later)
+    assert "space_doses" not in keys(hr.tips_for(later, p, limit=6))  # type: ignore[arg-type]
+
+
 def test_no_tip_when_nothing_applies() -> None:
     earlier = use("beer", 48, used_alone=False)
     entry = use("beer", used_alone=False)

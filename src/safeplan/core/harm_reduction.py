@@ -57,6 +57,8 @@ URGENT_FIRST = ("know_the_signs", "no_mixing_depressants")
 """After a dangerous or risky mix these come first, before the person's own choices."""
 
 TOLERANCE_BREAK = timedelta(days=3)
+REDOSE_WINDOW = timedelta(hours=3)
+"""The same substance again within this time is a re-dose: spacing doses out is offered."""
 DEFAULT_TIP_LIMIT = 3
 
 
@@ -164,7 +166,16 @@ def _wanted(entry: UseEntry, payload: VaultPayload, notes: Sequence[CombinationN
     if any(n.urgent for n in notes) and (ids & DEPRESSANTS or unknown):
         wanted += ["know_the_signs", "no_mixing_depressants"]
     earlier = [e for e in payload.use_entries if e.id != entry.id and e.at < entry.at]
-    same = [e for e in earlier if substances.canonical_name(e.substance) in ids]
+    main = substances.resolve_class(entry.substance, entry.substance_class)
+    same = [
+        e
+        for e in earlier
+        if substances.canonical_name(e.substance) in ids
+        or (
+            main not in ("", "other")
+            and substances.resolve_class(e.substance, e.substance_class) == main
+        )
+    ]
     if same and ids & TOLERANCE_CLASSES and entry.at - max(e.at for e in same) >= TOLERANCE_BREAK:
         wanted.append("tolerance_after_break")
     if entry.used_alone:
@@ -185,6 +196,8 @@ def _wanted(entry: UseEntry, payload: VaultPayload, notes: Sequence[CombinationN
         wanted.append("sterile_equipment")
     if not same and ids & (WORTH_TESTING | DEPRESSANTS):
         wanted.append("start_low")
+    if same and entry.at - max(e.at for e in same) <= REDOSE_WINDOW:
+        wanted.append("space_doses")
     if entry.used_alone is None and (ids & DEPRESSANTS or unknown):
         wanted.append("never_alone")
     return list(dict.fromkeys(wanted))
