@@ -19,9 +19,9 @@ import secrets
 from datetime import date, datetime
 from typing import Annotated, Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import AwareDatetime, BaseModel, Field
 
-from safeplan.core.vault_extras import HopeItem
+from safeplan.core.vault_extras import VAULT_CONFIG, HopeItem
 
 SCHEMA_VERSION = 1
 
@@ -48,13 +48,7 @@ def now() -> datetime:
 class Model(BaseModel):
     """Base for every vault model."""
 
-    model_config = ConfigDict(
-        extra="forbid",
-        hide_input_in_errors=True,
-        str_strip_whitespace=True,
-        validate_assignment=True,
-        validate_default=False,
-    )
+    model_config = VAULT_CONFIG
 
 
 class Item(Model):

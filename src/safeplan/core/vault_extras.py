@@ -1,5 +1,5 @@
 """A small part of the vault payload kept out of :mod:`safeplan.core.models` so that file stays
-small: the hope box's items. Same rules as every vault model (``extra="forbid"``,
+small: the configuration every vault model shares, and the hope box's items. Same rules as every vault model (``extra="forbid"``,
 ``hide_input_in_errors=True``); the payload's ``hope_box`` defaults to empty, so vaults written
 before it still open."""
 
@@ -11,7 +11,7 @@ from typing import Annotated, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
-_CONFIG = ConfigDict(
+VAULT_CONFIG = ConfigDict(
     extra="forbid",
     hide_input_in_errors=True,
     str_strip_whitespace=True,
@@ -29,7 +29,7 @@ def _now() -> datetime:
 class HopeItem(BaseModel):
     """Something worth holding on to, kept in the hope box (see :mod:`safeplan.core.hope`)."""
 
-    model_config = _CONFIG
+    model_config = VAULT_CONFIG
 
     id: str = Field(default_factory=lambda: secrets.token_hex(6), max_length=64)
     kind: HopeKind = "message"

@@ -75,17 +75,11 @@ class Card(Record):
         return next((w for w in self.where if country in w.countries), None)
 
 
-class Finder(Record):
-    """A national treatment finder: a website (or service) that lists local treatment."""
+class Finder(InternationalDirectory):
+    """A national treatment finder: a website that lists local treatment, for one country."""
 
     id: Annotated[str, Field(pattern=r"^[a-z]{2}-[a-z0-9-]{1,60}$")]
     country: CountryCode
-    name: Text
-    url: Text
-    display: Text
-    description: LongText
-    sources: tuple[Source, ...] = Field(min_length=1)
-    verified: Verified
     confidence: Confidence
 
 
