@@ -35,7 +35,7 @@ SWITCHES: tuple[tuple[str, str], ...] = (
     ("remember_what_helped", "Remember what helped when I use my plan"),
     ("harm_reduction_tips", "Show harm-reduction tips when I log use"),
     ("review_after_use_nudge", "Offer to look over my plan after I use it"),
-    ("selfcheck_nudge", "Say when a self-check is due (if self-checks are on)"),
+    ("selfcheck_nudge", "Say when a self-check is due"),
 )
 
 
