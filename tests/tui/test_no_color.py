@@ -118,3 +118,25 @@ async def test_before_unlocking_the_palette_offers_only_help(made_vault) -> None
         assert found == ["Get help now"]
         titles = [c.title for c in app.get_system_commands(app.screen)]
         assert "Screenshot" not in titles
+
+
+async def test_only_what_has_focus_is_reversed(demo: VaultPayload) -> None:
+    """The app itself matches :focus; a rule for every node would reverse the whole screen."""
+    import io
+
+    from rich.console import Console
+
+    app = make_app(
+        store=MemoryStore(demo), today=FIXED_DAY, country="GB", environ={"NO_COLOR": "1"}
+    )
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        console = Console(
+            width=80, height=24, file=io.StringIO(), record=True, color_system="standard"
+        )
+        console.print(app.screen._compositor.render_update(full=True))
+        lines = console.export_text(styles=True).splitlines()
+        reversed_ = re.compile(r"\x1b\[(?:[0-9]+;)*7[;m]")
+        assert not reversed_.search(lines[0]), "the crisis strip is not reversed"
+        highlighted = next(line for line in lines if "Use my plan now" in line)
+        assert "\x1b[1;4;" in highlighted, "the highlighted row is underlined"

@@ -33,7 +33,7 @@ class HomeScreen(SafeplanScreen[None]):
         for number, entry in enumerate(menu.entries(), start=1):
             if entry.group != group:
                 group = entry.group
-                heading = Content.styled(menu.GROUPS[group], "bold underline")
+                heading = Content.styled(menu.GROUPS[group], "bold italic")
                 options.append(Option(heading, id=f"heading-{group}", disabled=True))
             prompt = Content.assemble(
                 (f"{number}  ", "dim") if number < 10 else "   ",
