@@ -371,3 +371,23 @@ def test_the_country_is_asked_pre_filled_and_kept_with_the_vault(tmp_path: Path)
         assert vault.payload.settings.country == "GB"
     settings = tmp_path / ".config" / "safeplan" / "settings.json"
     assert kept_country.read(settings) == "GB"
+
+
+def test_control_characters_never_reach_the_plan(tmp_path: Path) -> None:
+    lines = [
+        "1",
+        "",  # no story (the country was given)
+        "GUIDECANARY \x1b[31mred\u202e sign",
+        "\x07",  # ctrl+g typed in a plain terminal: not a warning sign
+        "pause",
+        "2",  # stop here and choose what to keep
+        "1",  # show the plan
+        "5",
+        "1",
+    ]
+    result = guide(tmp_path, "--ephemeral", "--country", "GB", lines=lines)
+    assert result.returncode == 0, result.stderr
+    assert "\x1b" not in result.stdout and "\x07" not in result.stdout
+    signs = result.stdout.split("1. My warning signs")[1].split("2. ")[0]
+    assert "- GUIDECANARY red sign" in signs
+    assert signs.count("- ") == 1

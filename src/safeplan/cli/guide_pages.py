@@ -51,7 +51,7 @@ def run_story(session: PlainGuide, page: flow.StoryPage) -> Nav:
         "type skip."
     )
     while True:
-        answer = io.ask(question, commands=commands)
+        answer = session.ask(question, commands=commands)
         if isinstance(answer, Command):
             if answer.word in ("skip", "back", "pause"):
                 return answer.word  # type: ignore[return-value]
@@ -66,7 +66,7 @@ def run_story(session: PlainGuide, page: flow.StoryPage) -> Nav:
     io.say("You said:")
     io.items(moments, numbered=True)
     while True:
-        answer = io.ask(
+        answer = session.ask(
             page.keep_question,
             commands=commands,
             hint="Type their numbers, for example 1 3, or press Enter to keep none of them.",
@@ -121,7 +121,7 @@ def ask_question(session: PlainGuide, page: flow.Page, question: flow.Question) 
                 if current
                 else "Press Enter to leave it empty."
             )
-            answer = io.ask(prompt, commands=commands, hint=hint)
+            answer = session.ask(prompt, commands=commands, hint=hint)
         if isinstance(answer, Command):
             if answer.word == "skip":
                 return None
@@ -154,7 +154,7 @@ def ask_country(session: PlainGuide) -> None:
     )
     question = "Which country are you in? It decides which crisis lines are shown."
     while True:
-        answer = io.ask(question, commands=CRISIS, hint=hint)
+        answer = session.ask(question, commands=CRISIS, hint=hint)
         if isinstance(answer, Command):
             session.common(answer.word, CRISIS, ())
             continue

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Literal
 
 from safeplan.cli.guide_pages import CRISIS, ask_question, run_opening, run_story, talk
 from safeplan.cli.plain import Command, Plain
+from safeplan.cli.plain_answers import clean_answer
 from safeplan.core import errors
 from safeplan.core import guide as flow
 from safeplan.core.guide import words
@@ -111,6 +112,11 @@ class PlainGuide:
 
     # -- words that work at every question --------------------------------------------------------
 
+    def ask(self, question: str, *, commands: dict[str, str], hint: str = "") -> str | Command:
+        """One answer, without control or invisible characters (ctrl+g typed as ^G is not kept)."""
+        answer = self.io.ask(question, commands=commands, hint=hint)
+        return answer if isinstance(answer, Command) else clean_answer(answer)
+
     def show_help(self, word: str, commands: dict[str, str]) -> None:
         """``crisis`` or ``help``: crisis lines and the person's people, then back to the question."""
         from safeplan.core.guide.help import help_lines
@@ -201,12 +207,7 @@ class PlainGuide:
                 return "paused"
             if nav == "back" and progress.step_index == 0:
                 self.io.say("This is the start, so there is nothing before it.")
-            if nav == "back":
-                progress = flow.back(progress)
-            elif nav == "skip":
-                progress = flow.skip(progress)
-            else:
-                progress = flow.forward(progress)
+            progress = flow.move(progress, nav)
             payload.guide = progress
             self.save()
         flow.finish(payload)
@@ -289,7 +290,7 @@ class PlainGuide:
             f"{collector.ask.get(self.voice)} Press Enter on an empty line when you have finished."
         )
         while True:
-            answer = io.ask(question, commands=self.step_commands)
+            answer = self.ask(question, commands=self.step_commands)
             if isinstance(answer, Command):
                 word = answer.word
                 if word == "done":
@@ -330,7 +331,7 @@ class PlainGuide:
     ) -> Nav | Literal["undo"] | None:
         for field in collector.fields[1:]:
             while True:
-                answer = self.io.ask(field.question, commands=self.field_commands)
+                answer = self.ask(field.question, commands=self.field_commands)
                 if not isinstance(answer, Command):
                     values[field.name] = answer
                     break

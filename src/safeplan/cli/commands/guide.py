@@ -20,6 +20,7 @@ from safeplan.cli.options import country_arg
 from safeplan.core import errors
 
 if TYPE_CHECKING:
+    from safeplan.cli.guide_plain import PlainGuide
     from safeplan.cli.plain import Plain
     from safeplan.core.models import Voice
     from safeplan.core.store import Store
@@ -96,18 +97,10 @@ def run_plain(io: Plain, args: argparse.Namespace, voice: Voice | None) -> int:
 
     from safeplan.cli.common import open_store
     from safeplan.cli.guide_handover import PlainHandover
-    from safeplan.cli.guide_plain import PlainGuide
     from safeplan.cli.plain import InputClosed
 
     with open_store(args) as store:
-        session = PlainGuide(
-            io,
-            store,
-            ephemeral=False,
-            voice=voice,
-            country=_country(args, store),
-            given_country=bool(getattr(args, "country", None)),
-        )
+        session = _session(io, store, args, voice, ephemeral=False)
         try:
             if session.run() == "finished":
                 PlainHandover(io, store, ephemeral=False, args=args, country=session.country).run()
@@ -125,31 +118,34 @@ def run_plain(io: Plain, args: argparse.Namespace, voice: Voice | None) -> int:
     return errors.EXIT_OK
 
 
-def _country(args: argparse.Namespace, store: Store) -> str | None:
+def _session(
+    io: Plain, store: Store, args: argparse.Namespace, voice: Voice | None, *, ephemeral: bool
+) -> PlainGuide:
+    from safeplan.cli.guide_plain import PlainGuide
     from safeplan.core.guide.help import guide_country
 
-    return guide_country(store.payload, given=getattr(args, "country", None))
+    given = getattr(args, "country", None)
+    return PlainGuide(
+        io,
+        store,
+        ephemeral=ephemeral,
+        voice=voice,
+        country=guide_country(store.payload, given=given),
+        given_country=bool(given),
+    )
 
 
 def _run_in_memory(io: Plain, args: argparse.Namespace, voice: Voice | None) -> int:
     """Nothing is written unless the person chooses. ctrl+c or the end of input asks before
     letting the plan go, and offers the handover instead (when the input can still answer)."""
     from safeplan.cli.guide_handover import PlainHandover
-    from safeplan.cli.guide_plain import PlainGuide
     from safeplan.cli.plain import InputClosed
     from safeplan.core.models import VaultPayload
     from safeplan.core.store import MemoryStore
 
     memory = MemoryStore()
     memory.payload.settings.voice = "with_someone"  # a session not saved is most often a peer's
-    session = PlainGuide(
-        io,
-        memory,
-        ephemeral=True,
-        voice=voice,
-        country=_country(args, memory),
-        given_country=bool(getattr(args, "country", None)),
-    )
+    session = _session(io, memory, args, voice, ephemeral=True)
     handover = PlainHandover(io, memory, ephemeral=True, args=args)
     written = False
     try:

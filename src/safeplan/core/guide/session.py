@@ -98,6 +98,15 @@ def back(progress: GuideProgress) -> GuideProgress:
     return _moved(progress, progress.step_index - 1)
 
 
+def move(progress: GuideProgress, how: str) -> GuideProgress:
+    """``back``, ``skip``, or anything else (``next``, ``forward``): the page it leads to."""
+    if how == "back":
+        return back(progress)
+    if how == "skip":
+        return skip(progress)
+    return forward(progress)
+
+
 def go_to(progress: GuideProgress, index: int) -> GuideProgress:
     return _moved(progress, index)
 

@@ -222,12 +222,7 @@ class GuideScreen(GuideAnswers):
         progress = self.payload.guide
         if progress is None:
             return
-        if how == "back":
-            progress = flow.back(progress)
-        elif how == "skip":
-            progress = flow.skip(progress)
-        else:
-            progress = flow.forward(progress)
+        progress = flow.move(progress, how)
         self.payload.guide = progress
         if flow.is_finished(progress):
             self.finish_plan()
