@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import cache
 from typing import Literal, Protocol
 
@@ -285,6 +285,13 @@ def check_names(names: Sequence[str]) -> list[CombinationNote]:
     return sorted(notes, key=lambda n: RISK_ORDER[n.risk])
 
 
+@cache
+def _longest_window() -> float:
+    """No substance mixes for longer than this, so older entries are skipped at once."""
+    longest = max((s.lasts_hours for s in substances.substances()), default=0.0)
+    return max(longest, substances.default_lasts_hours())
+
+
 def _entry(entry: UseLike) -> Resolved:
     return resolve(entry.substance, entry.substance_class)
 
@@ -318,8 +325,9 @@ def check_combinations(
     """
     best: dict[frozenset[str], CombinationNote] = {}
     new_name = substances.canonical_name(new_entry.substance)
+    reach = timedelta(hours=window_hours if window_hours is not None else _longest_window())
     for other in entries:
-        if other.id == new_entry.id:
+        if other.id == new_entry.id or abs(other.at - new_entry.at) > reach:
             continue
         note = _pair_note(other, new_entry, window_hours)
         if note is None:
