@@ -46,6 +46,7 @@ def test_every_strategy_is_sourced_dated_tagged_and_calm() -> None:
         "sterile_equipment",
         "testing_hiv_hcv",
         "stopping_safely",
+        "treatment_for_opioids",
     ):
         assert key in found
     for s in found.values():
@@ -165,6 +166,19 @@ def test_a_redose_soon_after_offers_spacing_doses() -> None:
     assert "space_doses" not in keys(hr.tips_for(later, p, limit=6))  # type: ignore[arg-type]
 
 
+def test_treatment_is_offered_for_opioids_but_not_for_treatment_itself() -> None:
+    goal = HarmReductionGoal(kind="use_less", substance="heroin", text="")
+    heroin = use("heroin")
+    p = payload_with(heroin)
+    assert "treatment_for_opioids" not in keys(hr.tips_for(heroin, p, limit=9))  # type: ignore[arg-type]
+    p.harm_reduction.goals = [goal]
+    assert "treatment_for_opioids" in keys(hr.tips_for(heroin, p, limit=9))  # type: ignore[arg-type]
+    bupe = use("suboxone")
+    p = payload_with(bupe)
+    p.harm_reduction.goals = [goal]
+    assert "treatment_for_opioids" not in keys(hr.tips_for(bupe, p, limit=9))  # type: ignore[arg-type]
+
+
 def test_no_tip_when_nothing_applies() -> None:
     earlier = use("beer", 48, used_alone=False)
     entry = use("beer", used_alone=False)
@@ -177,7 +191,7 @@ def test_tolerance_after_a_break_of_days() -> None:
     earlier = use("heroin", 24 * 5, **kw)
     entry = use("heroin", **kw)
     p = payload_with(earlier, entry)
-    assert keys(hr.tips_for(entry, p)) == ["tolerance_after_break"]  # type: ignore[arg-type]
+    assert keys(hr.tips_for(entry, p)) == ["tolerance_after_break", "treatment_for_opioids"]  # type: ignore[arg-type]
     recent = use("heroin", 10, **kw)
     p = payload_with(recent, entry)
     assert hr.tips_for(entry, p) == []  # type: ignore[arg-type]

@@ -198,6 +198,12 @@ def _wanted(entry: UseEntry, payload: VaultPayload, notes: Sequence[CombinationN
         wanted.append("start_low")
     if same and entry.at - max(e.at for e in same) <= REDOSE_WINDOW:
         wanted.append("space_doses")
+    cutting_down = any(
+        g.active and g.kind in ("stop", "use_less") for g in payload.harm_reduction.goals
+    )
+    broke_off = "tolerance_after_break" in wanted
+    if "opioid" in ids and not ids & {"buprenorphine", "methadone"} and (cutting_down or broke_off):
+        wanted.append("treatment_for_opioids")
     if entry.used_alone is None and (ids & DEPRESSANTS or unknown):
         wanted.append("never_alone")
     return list(dict.fromkeys(wanted))
