@@ -11,6 +11,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from safeplan.cli.common import out
+from safeplan.core.wrapping import wrap_words
 
 if TYPE_CHECKING:
     from safeplan.core.hard_moments import Offer
@@ -45,14 +46,7 @@ def saved_words(
 
 def wrap_text(text: str, first: str = "", rest: str = "", width: int = 80) -> list[str]:
     """Lines of at most ``width`` columns; a web address longer than that stays whole."""
-    return textwrap.wrap(
-        text,
-        width,
-        initial_indent=first,
-        subsequent_indent=rest,
-        break_long_words=False,
-        break_on_hyphens=False,
-    ) or [first.rstrip()]
+    return wrap_words(text, width, first, rest)
 
 
 def wrapped(lines: Sequence[str], width: int = 80) -> list[str]:

@@ -17,13 +17,13 @@ now. The front ends only choose the words for their keys (``Hints``) and how lin
 
 from __future__ import annotations
 
-import textwrap
 from dataclasses import dataclass, field
 from typing import Literal
 
 from safeplan.core.crisis import CountryHelp, Service, help_for
 from safeplan.core.models import CheckIn, Item, SelfCheck, Settings, VaultPayload
 from safeplan.core.sections import SECTIONS, item_label
+from safeplan.core.wrapping import wrap_words as _wrap
 
 Level = Literal["calm", "acknowledge", "support"]
 
@@ -259,17 +259,6 @@ def after_locked_out(error: Exception) -> tuple[str, ...]:
 
 
 # --- Plain lines (the CLI prints them; the app shows them) ------------------------------------------
-
-
-def _wrap(text: str, width: int, first: str = "", rest: str = "") -> list[str]:
-    return textwrap.wrap(
-        text,
-        width,
-        initial_indent=first,
-        subsequent_indent=rest,
-        break_long_words=False,
-        break_on_hyphens=False,
-    ) or [first.rstrip()]
 
 
 def lines(found: Offer, hints: Hints, width: int = 80) -> list[str]:
