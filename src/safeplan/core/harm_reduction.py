@@ -1,10 +1,10 @@
-"""Safer-use strategies, the tips a use entry can offer, and how recent days line up with the goals
-a person chose.
+"""Safer-use strategies and the ideas a use entry can offer.
 
 Strategies live in ``safeplan/data/harm_reduction.json`` in safeplan's own words, each with its
-source and the date it was checked. Tips are offered as choices the person can take or leave, and
-the person can turn them off (``Settings.harm_reduction_tips``). Goal alignment is information for
-the person, counted plainly: it never says "failed", "slipped" or "broke".
+source, the date it was checked and the countries it applies to (a line for one country is shown
+only there). Ideas are offered as choices the person can take or leave, and the person can turn
+them off (``Settings.harm_reduction_tips``). How recent days line up with the person's goals is in
+:mod:`safeplan.core.goal_alignment` (re-exported here).
 """
 
 from __future__ import annotations
