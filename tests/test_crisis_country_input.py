@@ -266,3 +266,18 @@ def test_overdose_steps_are_never_hidden_by_a_mistyped_country(
     assert "Did you mean United Kingdom (GB)?" in " ".join(text.split())
     assert main(["overdose", "--country", "England"]) == 0
     assert capsys.readouterr().out.startswith("If someone may be overdosing: call 999 or 112.")
+
+
+def test_mixing_notes_are_never_hidden_by_a_mistyped_country(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code = main(["combo", "heroin", "alcohol", "--country", "Untied Kingdom"])
+    text = capsys.readouterr().out
+    assert code == 2
+    assert "dangerous together" in text and "local emergency number" in text
+    assert "Did you mean United Kingdom (GB)?" in " ".join(text.split())
+    code = main(["combo", "heroin", "alcohol", "--country", "Atlantis", "--format", "json"])
+    data = json.loads(capsys.readouterr().out)
+    assert code == 2 and data["pairs"] and data["country_typed"] == "Atlantis"
+    assert main(["combo", "heroin", "alcohol", "--country", "Scotland"]) == 0
+    assert "999 or 112" in capsys.readouterr().out

@@ -198,6 +198,23 @@ def country_or_unplaced(value: str) -> str | CountryMatch:
     return match.code if match.code is not None else match
 
 
+def typed_country(value: object) -> CountryMatch | None:
+    """The match when --country (read by `country_or_unplaced`) held a country safeplan could not
+    place, else None."""
+    from safeplan.core.crisis.countries import CountryMatch
+
+    return value if isinstance(value, CountryMatch) else None
+
+
+def unplaced_note(match: CountryMatch, width: int) -> list[str]:
+    """Said after the help, never instead of it: what was typed, and the closest countries."""
+    from safeplan.core.crisis.countries import did_you_mean
+    from safeplan.core.crisis.render import wrap
+
+    offer = did_you_mean(match) or ""
+    return ["", *wrap(f"{match.text[:40]!r} is not a country safeplan can place. {offer}", width)]
+
+
 def add_render_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--width",

@@ -14,7 +14,7 @@ from typing import Any
 
 from safeplan.cli.common import add_command, out, write_json
 from safeplan.cli.formatting import wrap_text
-from safeplan.cli.options import country_arg
+from safeplan.cli.options import country_or_unplaced, typed_country, unplaced_note
 from safeplan.core import errors
 
 MAX_NAMES = 12
@@ -43,10 +43,11 @@ def register(sub: argparse._SubParsersAction[Any], common: argparse.ArgumentPars
     )
     p.add_argument(
         "--country",
-        type=country_arg,
+        type=country_or_unplaced,
         default=None,
-        metavar="CC",
-        help="the country for the emergency number shown after a risky mix",
+        metavar="COUNTRY",
+        help="the country for the emergency number shown after a risky mix: a name or code "
+        "such as GB, UK or Germany",
     )
 
 
@@ -86,8 +87,12 @@ def combo(args: argparse.Namespace) -> int:
             "unknown_names": unknown_names,
             "more_pairs": more_pairs_link(),
         }
+        typed = typed_country(args.country)
+        if typed is not None:
+            data["country_typed"] = typed.text[:100]
+            data["country_suggestions"] = list(typed.suggestions)
         write_json(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-        return errors.EXIT_OK
+        return errors.EXIT_USAGE if typed is not None else errors.EXIT_OK
     lines = wrap_text("Checking: " + ", ".join(r.describe() for r in resolved), "", "  ")
     for name in unknown_names:
         lines += wrap_text(
@@ -97,8 +102,13 @@ def combo(args: argparse.Namespace) -> int:
     if not notes:
         lines += wrap_text("These are all names for the same substance, so there is no mix.")
     lines += render_notes(notes, "How these mix:")
+    # A country typed wrong never hides the mix notes or the first steps: they come with the
+    # general emergency advice, then the closest countries, then exit 2.
+    typed = typed_country(args.country)
     if MixSummary.of(notes).urgent:
-        lines += first_steps(crisis_country(given=args.country))
+        lines += first_steps(None if typed else crisis_country(given=args.country))
+    if typed is not None:
+        lines += unplaced_note(typed, 80)
     for line in lines:
         out(line)
-    return errors.EXIT_OK
+    return errors.EXIT_USAGE if typed is not None else errors.EXIT_OK

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from safeplan.cli.common import add_command, err, out, write_json
-from safeplan.cli.options import country_or_unplaced
+from safeplan.cli.options import country_or_unplaced, typed_country, unplaced_note
 from safeplan.core import errors
 
 
@@ -56,7 +56,7 @@ def overdose(args: argparse.Namespace) -> int:
 
     # A country typed wrong never hides the steps: they are shown with the general advice, and
     # the closest matches after them (then exit 2).
-    typed = None if args.country is None or isinstance(args.country, str) else args.country
+    typed = typed_country(args.country)
     country = None if typed is not None else crisis_country(given=args.country)
     steps = guide(country)
     if args.output:
@@ -86,14 +86,7 @@ def overdose(args: argparse.Namespace) -> int:
     for line in steps.lines(width):
         out(line)
     if typed is not None:
-        from safeplan.core.crisis.countries import did_you_mean
-        from safeplan.core.crisis.render import wrap
-
-        offer = did_you_mean(typed)
-        out("")
-        for line in wrap(
-            f"{typed.text[:40]!r} is not a country safeplan can place. {offer or ''}", width
-        ):
+        for line in unplaced_note(typed, width):
             out(line)
     if country is None:
         out("")
