@@ -25,12 +25,11 @@ from safeplan.core.models import (
 from safeplan.core.vault import Vault
 from tests.cli_helpers import ROOT, run
 from tests.conftest import subprocess_env
+from tests.vault_helpers import PASSPHRASE, make_vault
 
-PASSPHRASE = "correct horse battery"
 
-
-def make_vault(path: Path) -> Path:
-    payload = VaultPayload(
+def payload() -> VaultPayload:
+    data = VaultPayload(
         plan=SafetyPlan(
             warning_signs=[TextItem(text="I stop answering messages")],
             coping=[TextItem(text="Walk round the block"), TextItem(text="Cold water")],
@@ -39,10 +38,8 @@ def make_vault(path: Path) -> Path:
         ),
         harm_reduction=HarmReductionPlan(),
     )
-    payload.settings.country = "GB"
-    vault, _code = Vault.create(path, PASSPHRASE, payload)
-    vault.close()
-    return path
+    data.settings.country = "GB"
+    return data
 
 
 def reopen(path: Path) -> VaultPayload:
@@ -52,7 +49,9 @@ def reopen(path: Path) -> VaultPayload:
 
 @pytest.fixture
 def vault(tmp_path: Path) -> Path:
-    return make_vault(tmp_path / "vault.json")
+    path = tmp_path / "vault.json"
+    make_vault(path, payload())
+    return path
 
 
 def menu_number(*argv: str) -> str:
@@ -193,7 +192,7 @@ def test_an_empty_plan_gets_help_not_a_list_of_empty_steps(
     isolated_home: Path, tmp_path: Path
 ) -> None:
     path = tmp_path / "empty.json"
-    Vault.create(path, PASSPHRASE)[0].close()
+    make_vault(path, VaultPayload())
     result = run(
         isolated_home, "plan", "use", "--vault", str(path), "--passphrase-file", "-",
         stdin=f"{PASSPHRASE}\n", env={"LANG": "en_GB.UTF-8"},
@@ -236,21 +235,23 @@ def test_the_menu_is_data_one_line_per_entry() -> None:
     assert plain_menu.installed(plain_menu.MenuEntry("Use", ("plan", "use")), parser)
 
 
+def run_hr(home: Path, vault: Path, stdin: str, *extra: str) -> subprocess.CompletedProcess[str]:
+    """`safeplan harm-reduction` with the passphrase as the first line of standard input."""
+    argv = ("harm-reduction", *extra, "--vault", str(vault), "--passphrase-file", "-")
+    return run(home, *argv, stdin=f"{PASSPHRASE}\n{stdin}")
+
+
 def test_the_harm_reduction_plan_can_be_built_in_plain_mode(
     isolated_home: Path, vault: Path
 ) -> None:
     stdin = (
-        f"{PASSPHRASE}\n"
         "1\n2\nFewer drinks on weeknights\x1b[2J\nalcohol\n"  # a goal: using less
         "3\nWater between every drink\n"  # my own way
         "4\nSunday evenings\n"  # a trigger
         "5\nAlex\n555 0199\nfriend\n"  # a supporter
         "6\n"
     )
-    result = run(
-        isolated_home,
-        "harm-reduction", "--vault", str(vault), "--passphrase-file", "-", stdin=stdin,
-    )  # fmt: skip
+    result = run_hr(isolated_home, vault, stdin)
     assert result.returncode == 0, result.stdout + result.stderr
     no_escapes(result)
     assert "stopping suddenly can be dangerous" in result.stdout
@@ -266,10 +267,7 @@ def test_the_harm_reduction_plan_can_be_built_in_plain_mode(
     assert [(c.name, c.phone, c.relationship) for c in hr.supporters] == [
         ("Alex", "555 0199", "friend")
     ]
-    shown = run(
-        isolated_home, "harm-reduction", "--show", "--vault", str(vault), "--passphrase-file", "-",
-        stdin=f"{PASSPHRASE}\n",
-    )  # fmt: skip
+    shown = run_hr(isolated_home, vault, "", "--show")
     assert "- Fewer drinks on weeknights (alcohol, using less)" in shown.stdout
     assert "What would you like to add?" not in shown.stdout
 
@@ -277,11 +275,7 @@ def test_the_harm_reduction_plan_can_be_built_in_plain_mode(
 def test_a_safer_use_idea_is_picked_from_the_list_with_its_source(
     isolated_home: Path, vault: Path
 ) -> None:
-    result = run(
-        isolated_home,
-        "harm-reduction", "--vault", str(vault), "--passphrase-file", "-",
-        stdin=f"{PASSPHRASE}\n2\n1\n6\n",
-    )  # fmt: skip
+    result = run_hr(isolated_home, vault, "2\n1\n6\n")
     assert result.returncode == 0
     assert "Source: " in result.stdout
     assert len(reopen(vault).harm_reduction.strategies) == 1
@@ -290,11 +284,7 @@ def test_a_safer_use_idea_is_picked_from_the_list_with_its_source(
 def test_input_ending_inside_an_addition_is_a_non_zero_stop(
     isolated_home: Path, vault: Path
 ) -> None:
-    result = run(
-        isolated_home,
-        "harm-reduction", "--vault", str(vault), "--passphrase-file", "-",
-        stdin=f"{PASSPHRASE}\n5\n",
-    )  # fmt: skip
+    result = run_hr(isolated_home, vault, "5\n")
     assert result.returncode == 1
     assert reopen(vault).harm_reduction.supporters == []
 

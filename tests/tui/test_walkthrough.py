@@ -3,10 +3,12 @@ end, what helped remembered only when the person agreed, and no idle lock while 
 
 from __future__ import annotations
 
+from textual.pilot import Pilot
+
 from safeplan.core.models import PlanUse, SafetyPlan, TextItem, VaultPayload
 from safeplan.core.sections import SECTIONS
 from safeplan.core.store import MemoryStore
-from safeplan.tui.app import make_app
+from safeplan.tui.app import SafeplanApp, make_app
 from safeplan.tui.screens.help import HelpScreen
 from safeplan.tui.screens.home import HomeScreen
 from safeplan.tui.screens.walkthrough import WalkthroughScreen
@@ -83,15 +85,21 @@ async def test_only_what_has_helped_is_shown_never_a_count_of_what_has_not(
         assert " 0 of " not in text and "of the last" not in text.replace("each of the last", "")
 
 
+async def answer_safer(app: SafeplanApp, pilot: Pilot[object], answer: str) -> None:
+    """Open the walk-through, go to what matters most, finish, and answer "Do you feel safer?"."""
+    app.push_screen(WalkthroughScreen())
+    await pilot.pause()
+    await pilot.press("m", "n")
+    await pilot.pause()
+    assert "Do you feel safer now?" in flat(app)
+    await pilot.click(f"#safer-{answer}")
+    await pilot.pause()
+
+
 async def test_not_safer_shows_the_crisis_lines_at_once(demo: VaultPayload) -> None:
     app = make_app(store=MemoryStore(demo), today=FIXED_DAY, country="GB", environ={})
     async with app.run_test(size=SIZE) as pilot:
-        app.push_screen(WalkthroughScreen())
-        await pilot.pause()
-        await pilot.press("m", "n")
-        await pilot.pause()
-        await pilot.click("#safer-no")
-        await pilot.pause()
+        await answer_safer(app, pilot, "no")
         assert isinstance(app.screen, HelpScreen)
         text = flat(app)
         assert "Call 999 or 112" in text
@@ -102,12 +110,7 @@ async def test_not_safer_shows_the_crisis_lines_at_once(demo: VaultPayload) -> N
 async def test_a_bit_safer_offers_to_go_round_again(demo: VaultPayload) -> None:
     app = make_app(store=MemoryStore(demo), today=FIXED_DAY, country="GB", environ={})
     async with app.run_test(size=SIZE) as pilot:
-        app.push_screen(WalkthroughScreen())
-        await pilot.pause()
-        await pilot.press("m", "n")
-        await pilot.pause()
-        await pilot.click("#safer-a_bit")
-        await pilot.pause()
+        await answer_safer(app, pilot, "a_bit")
         assert "A bit safer is a real step" in flat(app)
         await pilot.click("#again")
         await pilot.pause()
