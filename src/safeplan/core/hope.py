@@ -8,7 +8,7 @@ printed only when the person asks. The logic lives here once; the front ends onl
 from __future__ import annotations
 
 from safeplan.core.models import VaultPayload
-from safeplan.core.vault_extras import HopeItem, HopeKind
+from safeplan.core.vault_base import HopeItem, HopeKind
 
 KINDS: tuple[tuple[HopeKind, str], ...] = (
     ("message", "A message to myself"),

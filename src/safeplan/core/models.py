@@ -15,13 +15,16 @@ When a field changes shape, bump ``SCHEMA_VERSION`` and add a migration in
 
 from __future__ import annotations
 
-import secrets
-from datetime import date, datetime
+from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import AwareDatetime, BaseModel, Field
+from pydantic import AwareDatetime, Field
 
-from safeplan.core.vault_extras import VAULT_CONFIG, HopeItem
+from safeplan.core.vault_base import HopeItem
+from safeplan.core.vault_base import Item as Item
+from safeplan.core.vault_base import Model as Model
+from safeplan.core.vault_base import new_id as new_id
+from safeplan.core.vault_base import now as now
 
 SCHEMA_VERSION = 1
 
@@ -33,26 +36,6 @@ LONG = 20_000
 ShortText = Annotated[str, Field(max_length=SHORT)]
 LongText = Annotated[str, Field(max_length=LONG)]
 Scale = Annotated[int, Field(ge=0, le=10)]
-
-
-def new_id() -> str:
-    """A short random identifier for list items (not secret, only unique)."""
-    return secrets.token_hex(6)
-
-
-def now() -> datetime:
-    """The current time with the local UTC offset: what every timestamp in the vault uses."""
-    return datetime.now().astimezone()
-
-
-class Model(BaseModel):
-    """Base for every vault model."""
-
-    model_config = VAULT_CONFIG
-
-
-class Item(Model):
-    id: str = Field(default_factory=new_id, max_length=64)
 
 
 # --- The safety plan -----------------------------------------------------------------------------

@@ -20,9 +20,8 @@ from pydantic import BaseModel
 from safeplan.core.models import STEP_ORDER, Item, SafetyPlan, StepId, VaultPayload
 from safeplan.core.plan import commit_plan_change
 from safeplan.core.sections import SECTIONS, items_in
-from safeplan.core.vault_extras import HopeItem
 
-T = TypeVar("T", bound=Item | HopeItem)
+T = TypeVar("T", bound=Item)
 
 
 @dataclass

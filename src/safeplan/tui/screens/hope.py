@@ -12,7 +12,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from safeplan.core.hope import EMPTY, KIND_LABELS, KINDS, add_item, item_text, remove_item
-from safeplan.core.vault_extras import HopeKind
+from safeplan.core.vault_base import HopeKind
 from safeplan.tui.screens.base import SafeplanScreen
 from safeplan.tui.screens.confirm import ConfirmDialog
 from safeplan.tui.widgets.footer import KeysFooter
