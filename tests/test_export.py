@@ -197,7 +197,10 @@ def test_wrap_counts_wide_characters_as_two_columns() -> None:
 # --- property tests ------------------------------------------------------------------------------
 
 person_text = st.text(
-    st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=1, max_size=120
+    # NUL is the one character safeplan refuses to keep (an import holding it is refused).
+    st.characters(codec="utf-8", exclude_categories=("Cs",), exclude_characters="\x00"),
+    min_size=1,
+    max_size=120,
 ).filter(lambda s: s.strip())
 short_text = person_text.map(lambda s: s[:60].strip() or "x")
 phone = st.from_regex(r"\A\+?[0-9][0-9 ()-]{0,18}\Z")

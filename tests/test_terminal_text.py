@@ -21,7 +21,7 @@ from tests.vault_helpers import PASSPHRASE
 
 # Anything a terminal would act on, as it would appear in UTF-8 output.
 ESCAPE_BYTES = re.compile(
-    rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|\r(?!\n)|\xc2[\x80-\x9f]"
+    rb"[\x00-\x08\x0b\x0e-\x1f\x7f]|\r(?!\n)|\xc2[\x80-\x9f]"
     rb"|\xe2\x80[\xaa-\xae\x8e\x8f]|\xe2\x81[\xa6-\xa9]|\xe2\x80[\xa8\xa9]"
 )
 
@@ -31,7 +31,7 @@ def test_every_invisible_format_character_is_covered() -> None:
         hex(c)
         for c in range(sys.maxunicode + 1)
         if unicodedata.category(chr(c)) in ("Cc", "Cf", "Zl", "Zp", "Cs")
-        and chr(c) not in "\n\t\u200c\u200d"
+        and chr(c) not in "\n\t\x0c\u200c\u200d"
         and not _UNSAFE.match(chr(c))
     ]
     assert missing == []

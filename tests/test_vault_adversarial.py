@@ -267,7 +267,7 @@ def test_nothing_personal_reaches_the_disk_in_plain_text(tmp_path: Path) -> None
         ["vault", "check"],
         ["vault", "info"],
         ["backup", "list"],
-        ["backup", "restore", "1"],
+        ["backup", "restore", "1", "--yes"],
     ):
         subprocess.run(
             [

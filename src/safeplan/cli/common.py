@@ -216,6 +216,8 @@ def open_store(args: argparse.Namespace, *, wait: float = LOCK_WAIT_SECONDS) -> 
         raise errors.VaultNotFound(path)
     passphrase = secrets_for(args).read("Passphrase: ")
     vault = Vault.open(path, passphrase, lock_timeout=wait)
+    if vault.rolled_back is not None:
+        err(vault.rolled_back.message(vault.path))
     if vault.read_only:
         err(
             f"Note: the vault at {vault.path} is in a place that cannot be written, so it opens "

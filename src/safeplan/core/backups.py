@@ -159,6 +159,7 @@ def restore_backup(path: Path, backup: Path, *, lock_timeout: float = 0.0) -> Pa
         )
     lock = acquire(path, timeout=lock_timeout)
     try:
+        _forget_rollback_record(path, data)  # an older state put back on purpose: no warning
         kept: Path | None = None
         if path.exists():
             folder = backup_dir(path)
@@ -172,6 +173,14 @@ def restore_backup(path: Path, backup: Path, *, lock_timeout: float = 0.0) -> Pa
         return kept
     finally:
         lock.release()
+
+
+def _forget_rollback_record(path: Path, restored: bytes) -> None:
+    from safeplan.core import rollback
+
+    for data in (restored, path.read_bytes() if path.is_file() else b""):
+        with contextlib.suppress(env.EnvelopeDamaged, env.EnvelopeTooNew):
+            rollback.forget(rollback.vault_id(env.parse(data).header))
 
 
 # --- Key rotation --------------------------------------------------------------------------------

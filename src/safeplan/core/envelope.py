@@ -42,10 +42,12 @@ SALT_LEN = 16
 NONCE_LEN = 12
 TAG_LEN = 16
 
-# Limits applied before any key is derived, so a hostile header cannot hang or exhaust the machine.
-MAX_MEMORY_KIB = 4 * 1024 * 1024  # 4 GiB
-MAX_ITERATIONS = 20
-MAX_LANES = 16
+# Limits applied before any key is derived, so a hostile header cannot hang or exhaust the machine:
+# exactly the most that safeplan itself ever writes (the calibration in kdf.py stops at 1 GiB with
+# three passes on four lanes). Raising any of them needs a new format version.
+MAX_MEMORY_KIB = 1024 * 1024  # 1 GiB
+MAX_ITERATIONS = 3
+MAX_LANES = 4
 MIN_MEMORY_KIB_TO_READ = 8  # Argon2's own floor is 8 KiB per lane
 MIN_MEMORY_KIB_TO_WRITE = 64 * 1024  # never create a vault below 64 MiB
 MAX_FILE_BYTES = 512 * 1024 * 1024
@@ -113,6 +115,9 @@ def b64d(text: object, length: int | None = None, what: str = "field") -> bytes:
         data = binascii.a2b_base64(text, strict_mode=True)
     except (binascii.Error, ValueError):
         raise EnvelopeDamaged(f"{what} is not valid base64") from None
+    if b64e(data) != text:
+        # Only one spelling is accepted (padding bits zero), so every reader agrees on the bytes.
+        raise EnvelopeDamaged(f"{what} is not canonical base64")
     if length is not None and len(data) != length:
         raise EnvelopeDamaged(f"{what} has the wrong length")
     return data
@@ -185,6 +190,8 @@ def decrypt_payload(data_key: bytes, envelope: Envelope) -> bytes:
         raise EnvelopeDamaged("the payload does not decompress") from None
     if inflater.unconsumed_tail or not inflater.eof:
         raise EnvelopeDamaged("the payload is larger than safeplan accepts, or cut short")
+    if inflater.unused_data:
+        raise EnvelopeDamaged("the payload has data after its end")
     return plaintext
 
 
@@ -259,14 +266,22 @@ def _obj(value: Any, what: str) -> dict[str, Any]:
     return value
 
 
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """JSON objects may not name a member twice: readers disagree on which one counts."""
+    doc = dict(pairs)
+    if len(doc) != len(pairs):
+        raise ValueError("duplicate member")
+    return doc
+
+
 def parse(data: bytes) -> Envelope:
     """Parse and check a vault file's bytes. Never derives a key; cheap even for hostile input."""
     if len(data) > MAX_FILE_BYTES:
         raise EnvelopeDamaged("the file is larger than any vault safeplan writes")
     try:
-        doc = json.loads(data.decode("utf-8"))
+        doc = json.loads(data.decode("utf-8"), object_pairs_hook=_no_duplicates)
     except (UnicodeDecodeError, ValueError, RecursionError):
-        raise EnvelopeDamaged("the file is not valid JSON") from None
+        raise EnvelopeDamaged("the file is not valid JSON, or names a member twice") from None
     if not isinstance(doc, dict):
         raise EnvelopeDamaged("the file is not a JSON object")
     if doc.get("format") != FORMAT_NAME:

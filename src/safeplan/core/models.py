@@ -340,6 +340,9 @@ class VaultPayload(Model):
     hope_box: list[HopeItem] = Field(default_factory=list)
     settings: Settings = Field(default_factory=Settings)
     guide: GuideProgress | None = None
+    save_count: int = Field(default=0, ge=0)
+    """How many times this vault has been saved: the rollback guard compares it with the highest
+    count this computer has seen (core/rollback.py). Not part of exports."""
 
     def counts(self) -> dict[str, int]:
         """How many of each thing the vault holds: safe to print (no personal words)."""

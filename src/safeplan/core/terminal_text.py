@@ -13,8 +13,9 @@ every line:
 
 * C0 controls and DEL become their Unicode "control picture" (ESC shows as ␛, CR as ␍, BEL as ␇),
   so the rest of an escape sequence is left as harmless printable characters. Line feed and tab
-  are kept (they move the cursor forward only), and so is a carriage return right before a line
-  feed (a CSV row's end).
+  are kept (they move the cursor forward only), and so are a form feed (the printable plan's page
+  break; a terminal treats it as a line feed) and a carriage return right before a line feed (a
+  CSV row's end).
 * C1 controls, bidi embeddings, overrides, isolates and marks, line and paragraph separators, and
   every other invisible format character show as ``<U+XXXX>``. The zero-width joiner and non-joiner
   are kept, because emoji sequences and several scripts (Persian, the Indic scripts) need them.
@@ -52,7 +53,7 @@ _FORMAT_RANGES = (
     "\U000e0020-\U000e007f"
 )
 _UNSAFE = re.compile(
-    "\r(?!\n)|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x9f\u2028\u2029\ud800-\udfff"
+    "\r(?!\n)|[\x00-\x08\x0b\x0e-\x1f\x7f\x80-\x9f\u2028\u2029\ud800-\udfff"
     + _FORMAT_RANGES
     + "]"
 )

@@ -29,7 +29,7 @@ from typing import Any
 import filelock
 from pydantic import ValidationError
 
-from safeplan.core import backups, errors
+from safeplan.core import backups, errors, rollback
 from safeplan.core import envelope as env
 from safeplan.core.backups import BACKUPS_KEPT as BACKUPS_KEPT
 from safeplan.core.backups import list_backups as list_backups
@@ -142,6 +142,9 @@ class Vault:
         self._backed_up = False
         self._closed = False
         self.finished_rotation = False
+        self.rolled_back: rollback.RolledBack | None = None
+        self._count = payload.save_count
+        self._remember = True
 
     # -- the Store protocol --------------------------------------------------------------------
 
@@ -162,16 +165,22 @@ class Vault:
         """Encrypt and write the current payload. Thread-safe; blocks on fsync."""
         with self._save_lock:
             self._check_writable()
-            # pydantic-core serialises while holding the GIL, so this is a consistent snapshot
-            # even if the UI thread edits the payload a moment later.
-            plaintext = self.payload.model_dump_json().encode("utf-8")
-            self._write(self._keys.seal(plaintext))
+            self._write(self._keys.seal(self._plaintext()))
+
+    def _plaintext(self) -> bytes:
+        # A payload replaced by an import must not lower the count: the vault object keeps it.
+        self._count = max(self._count, self.payload.save_count) + 1
+        self.payload.save_count = self._count
+        # pydantic-core serialises while holding the GIL, so this is a consistent snapshot
+        # even if the UI thread edits the payload a moment later.
+        return self.payload.model_dump_json().encode("utf-8")
 
     def close(self) -> None:
         with self._save_lock:
             if not self._closed:
                 self._closed = True
-                if self._lock is not None:
+                if self._lock is not None and self._remember:
+                    rollback.note(rollback.vault_id(self._keys.header), self._count)
                     self._lock.release()
 
     def __enter__(self) -> Vault:
@@ -184,9 +193,16 @@ class Vault:
 
     @classmethod
     def create(
-        cls, path: Path, passphrase: str, payload: VaultPayload | None = None
+        cls,
+        path: Path,
+        passphrase: str,
+        payload: VaultPayload | None = None,
+        *,
+        remember: bool = True,
     ) -> tuple[Vault, str]:
-        """Create a new vault. Returns it open (lock held) and the one-time recovery code."""
+        """Create a new vault. Returns it open (lock held) and the one-time recovery code.
+        ``remember=False`` keeps this computer's rollback record out of it (an ephemeral
+        session's handover to a new vault leaves nothing behind)."""
         path = real_vault_path(Path(path))
         check_new_passphrase(passphrase)
         if path.exists() or path.is_symlink():
@@ -199,6 +215,7 @@ class Vault:
             keys, code = _new_keys(passphrase)
             vault = cls(path, payload or VaultPayload(), keys, lock, None)
             vault._backed_up = True  # nothing to back up yet
+            vault._remember = remember
             vault.save()
             return vault, code
         except BaseException:
@@ -235,6 +252,7 @@ class Vault:
             payload = decode_payload(path, plaintext)
             keys = env.Keys.from_envelope(envelope, data_key)
             vault = cls(path, payload, keys, lock, key)
+            vault.rolled_back = _check_rollback(keys, payload.save_count, lock is not None)
             if lock is not None:
                 vault.finished_rotation = backups.resume_rotation(path, keys)
             return vault
@@ -258,7 +276,7 @@ class Vault:
             self._check_writable()
             old_keys = self._keys
             new_keys, code = _new_keys(new_passphrase)
-            plaintext = self.payload.model_dump_json().encode("utf-8")
+            plaintext = self._plaintext()
             try:
                 backups.begin_rotation(self._path, old_keys.data_key, new_keys.data_key)
             except OSError as exc:
@@ -299,6 +317,20 @@ class Vault:
         except OSError as exc:
             raise errors.SaveFailed(path, exc.strerror or "write error") from None
         self._backed_up = True
+
+
+def _check_rollback(keys: env.Keys, count: int, writable: bool) -> rollback.RolledBack | None:
+    """Compare the vault's save count with the highest this computer has seen; remember it."""
+    identifier = rollback.vault_id(keys.header)
+    newest = rollback.seen(identifier)
+    if not writable:
+        return None if newest is None or count >= newest else rollback.RolledBack(count, newest)
+    if newest is not None and count < newest:
+        rollback.forget(identifier)  # said once; from now on this state is the newest
+        rollback.note(identifier, count)
+        return rollback.RolledBack(count, newest)
+    rollback.note(identifier, count)
+    return None
 
 
 def _new_keys(passphrase: str) -> tuple[env.Keys, str]:

@@ -28,7 +28,8 @@ class ImportRefused(SafeplanError):
 
 
 def export_json(payload: VaultPayload) -> str:
-    return payload.model_dump_json(indent=2) + "\n"
+    # The vault's save counter belongs to the vault file, not to the person's data.
+    return payload.model_dump_json(indent=2, exclude={"save_count"}) + "\n"
 
 
 def _refuse(what: str, hint: str) -> ImportRefused:

@@ -127,7 +127,9 @@ class Handover:
         copy = payload.model_copy(deep=True)
         copy.guide = None
         try:
-            vault, code = Vault.create(path, passphrase, payload=copy)
+            # remember=False: an ephemeral session leaves no record on this computer, not even
+            # the rollback guard's opaque counter.
+            vault, code = Vault.create(path, passphrase, payload=copy, remember=False)
         except OSError as exc:
             raise AnswerNotKept(
                 f"The vault could not be written there ({exc.strerror or 'write error'}).",
