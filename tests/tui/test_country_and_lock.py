@@ -166,3 +166,4 @@ async def test_idle_lock_is_discreet_too(vault_path: Path) -> None:
         await settle(pilot, app)
         assert isinstance(app.screen, UnlockScreen)
         assert "crisis" not in flat(app).lower()
+        assert "Locked after a while without use." in flat(app)

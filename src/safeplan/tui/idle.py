@@ -63,4 +63,4 @@ class IdleLock:
         if self.due():
             self.touch()
             self.clear_secrets()
-            await self.app.lock()
+            await self.app.lock(idle=True)

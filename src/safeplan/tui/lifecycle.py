@@ -78,8 +78,9 @@ class VaultLifecycle(PrivateApp):
         else:
             self.push_screen(menu.build(target))
 
-    async def lock(self) -> None:
-        """Clear the screen at once, save what is pending, close the vault, ask for the passphrase."""
+    async def lock(self, *, idle: bool = False) -> None:
+        """Clear the screen at once, save what is pending, close the vault, ask for the passphrase.
+        ``idle``: the idle lock did it, and the lock screen says so (in neutral words)."""
         from safeplan.tui.screens.hidden import HiddenScreen
         from safeplan.tui.screens.unlock import UnlockScreen
 
@@ -90,7 +91,8 @@ class VaultLifecycle(PrivateApp):
         discreet = not self.session.settings.lock_screen_help
         if discreet:
             self.title = NEUTRAL_TITLE
-        self._reset_stack(UnlockScreen(discreet=discreet) if persistent else HiddenScreen())
+        screen = UnlockScreen(discreet=discreet, after_idle=idle) if persistent else HiddenScreen()
+        self._reset_stack(screen)
         if persistent:
             await self.saver.flush()
             await self._close_store()

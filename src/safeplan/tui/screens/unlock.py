@@ -31,9 +31,10 @@ class UnlockScreen(SafeplanScreen[None]):
 
     AUTO_FOCUS = "#passphrase"
 
-    def __init__(self, *, discreet: bool = False) -> None:
+    def __init__(self, *, discreet: bool = False, after_idle: bool = False) -> None:
         super().__init__()
         self.discreet = discreet
+        self.after_idle = after_idle
         self.still = StillWorking(self)
 
     def compose(self) -> ComposeResult:
@@ -50,6 +51,12 @@ class UnlockScreen(SafeplanScreen[None]):
                     id="unlock-country",
                     classes="muted",
                     markup=False,
+                )
+            if self.after_idle:
+                yield Static(
+                    "Locked after a while without use. Everything was saved first.",
+                    id="unlock-idle",
+                    classes="muted",
                 )
             yield Static("Your passphrase:", classes="label")
             yield TextField(password=True, id="passphrase", placeholder="passphrase")
