@@ -289,3 +289,11 @@ def test_no_pair_of_classes_is_ever_called_safe() -> None:
         first = co.note_for_names(co.resolve("x one", a), co.resolve("x two", b))
         assert "safe together" not in first.headline()
         assert all(n.risk in co.RISKS for n in notes)
+
+
+def test_first_steps_only_for_a_recent_risky_mix() -> None:
+    risky = co.MixSummary.of(co.check_names(["heroin", "xanax"]))
+    unknown = co.MixSummary.of(co.check_names(["weed", "beer"]))
+    assert risky.first_steps_now(NOW - timedelta(hours=2), NOW)
+    assert not risky.first_steps_now(NOW - timedelta(days=2), NOW)
+    assert not unknown.first_steps_now(NOW, NOW)

@@ -170,3 +170,11 @@ def test_a_regular_medicine_in_settings_is_checked(home: Path, vault: Path, secr
 
 def test_old_vaults_open_with_no_regular_medicines() -> None:
     assert Settings().regular_medicines == []
+
+
+def test_no_first_steps_for_a_mix_logged_days_later(home: Path, vault: Path, secret: Path) -> None:
+    sp(home, vault, secret, "use", "--substance", "heroin", "--at", "3 days ago")
+    result = sp(home, vault, secret, "use", "--substance", "xanax", "--at", "3 days ago")
+    out = " ".join(result.stdout.split())
+    assert "dangerous together" in out
+    assert "If someone can't be woken" not in out

@@ -53,6 +53,9 @@ RISK_WORDS: dict[NoteRisk, str] = {
 
 GO_LOW = "Go low, go slow, and don't use alone."
 
+FIRST_STEPS_WITHIN = timedelta(hours=12)
+"""After a risky mix logged for a time this recent, the first overdose steps come first."""
+
 DEFAULT_WINDOW_HOURS = 24.0
 """The window for a substance without a longer one of its own (see ``substances.lasts_hours``)."""
 
@@ -363,6 +366,11 @@ class MixSummary:
     @property
     def urgent(self) -> bool:
         return any(n.urgent for n in self.known)
+
+    def first_steps_now(self, taken_at: datetime, now: datetime) -> bool:
+        """Whether to show the first overdose steps: a dangerous or risky mix, logged for a time
+        within the last few hours (not for something logged days later)."""
+        return self.urgent and now - taken_at <= FIRST_STEPS_WITHIN
 
     def unknown_line(self) -> str:
         pairs = "; ".join(f"{n.first} and {n.second}" for n in self.unknown)

@@ -117,6 +117,7 @@ def use(args: argparse.Namespace) -> int:
     from safeplan.core.checkins import add_use_entry, new_use_entry
     from safeplan.core.combinations import MixSummary, check_combinations
     from safeplan.core.harm_reduction import tips_for
+    from safeplan.core.models import now
 
     if args.medicines is not None:
         return set_medicines(args)
@@ -153,7 +154,7 @@ def use(args: argparse.Namespace) -> int:
         country = crisis_country(payload)
         tips = [] if args.no_tips else tips_for(entry, payload, notes, country=country)
         lines = render_notes(notes, "A note on mixing, from what is still in your body:")
-        if MixSummary.of(notes).urgent:
+        if MixSummary.of(notes).first_steps_now(entry.at, now()):
             lines += first_steps(country)
         for line in lines + render_tips(tips, country):
             out(line)

@@ -77,7 +77,7 @@ class UseSavedScreen(SafeplanScreen[None]):
                 markup=False,
             )
             mix = MixSummary.of(self.notes)
-            if mix.urgent:
+            if mix.first_steps_now(self.entry.at, now()):
                 yield Static(
                     "\n".join(guide(self.session.country()).first_steps(70))
                     + "\nPress h for every step.",
