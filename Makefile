@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint typecheck unit bench clean setup
+.PHONY: run test lint typecheck unit bench clean setup schema
 
 setup: $(STAMP)
 
@@ -32,6 +32,10 @@ typecheck: $(STAMP)
 
 unit: $(STAMP)
 	$(BIN)/pytest -n 2 $(PYTEST_ARGS)
+
+## The vault payload's JSON Schema, generated from the models (run after changing core/models.py).
+schema: $(STAMP)
+	$(BIN)/python -m safeplan.core.payload_schema docs/vault-payload.schema.json
 
 ## Benchmarks (never part of the test run): medians of several runs, printed and written to docs/benchmarks.md.
 bench: $(STAMP)
