@@ -1,5 +1,6 @@
-"""How fast crisis help appears: `safeplan crisis` as a person runs it, and the in-process path the
-"get help now" screen takes. Aggregated by bench/run.py; this module prints nothing."""
+"""How fast crisis help appears in process: the path the "get help now" screen takes. (`safeplan
+crisis` as a person runs it is measured beside `python -c pass` in bench_quick.py.) Aggregated by
+bench/run.py; this module prints nothing."""
 
 from __future__ import annotations
 
@@ -7,30 +8,7 @@ import os
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
-
-
-def _cli_samples(repeats: int) -> list[float]:
-    """Wall time of `python -m safeplan crisis --country GB` with an empty HOME and no vault."""
-    samples: list[float] = []
-    with tempfile.TemporaryDirectory() as tmp:
-        home = Path(tmp)
-        env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "SAFEPLAN_"))}
-        env.update(
-            HOME=str(home),
-            XDG_CONFIG_HOME=str(home / ".config"),
-            XDG_DATA_HOME=str(home / ".local/share"),
-            XDG_STATE_HOME=str(home / ".local/state"),
-            XDG_CACHE_HOME=str(home / ".cache"),
-            LANG="C.UTF-8",
-        )
-        command = [sys.executable, "-m", "safeplan", "crisis", "--country", "GB"]
-        for _ in range(repeats):
-            start = time.perf_counter()
-            subprocess.run(command, env=env, stdout=subprocess.DEVNULL, check=True)
-            samples.append(time.perf_counter() - start)
-    return samples
 
 
 def _in_process_samples(repeats: int) -> tuple[list[float], list[float]]:
@@ -64,7 +42,6 @@ def _in_process_samples(repeats: int) -> tuple[list[float], list[float]]:
 def measure(repeats: int) -> list[tuple[str, list[float]]]:
     first, warm = _in_process_samples(repeats)
     return [
-        ("`safeplan crisis --country GB` (subprocess, empty HOME)", _cli_samples(repeats)),
         ("crisis directory: import, load and render GB (first time)", first),
         ("crisis directory: help_for + render, cached (US, all lines)", warm),
     ]
