@@ -64,6 +64,10 @@ def test_a_gb_vault_under_en_us_shows_uk_lines_with_mine(
     )
     assert result.returncode == 0, result.stderr
     assert "Call 999 or 112" in result.stdout and "911" not in result.stdout
+    # Opening it kept its country: help without the vault now shows the UK too.
+    assert kept_country.read() == "GB"
+    later = run(isolated_home, "crisis", env=US)
+    assert "Call 999 or 112" in later.stdout and "911" not in later.stdout
 
 
 def test_clear_forgets_it(isolated_home: Path) -> None:

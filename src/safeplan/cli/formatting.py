@@ -78,6 +78,16 @@ def crisis_country(payload: VaultPayload | None = None, given: str | None = None
     return kept_country.country(given=given, vault=vault)
 
 
+def sync_kept_country(store: Store) -> None:
+    """A vault opened from the CLI whose country is set, on a computer that keeps none yet: keep
+    it, so help before unlocking (the app's unlock screen, `safeplan crisis`) shows the same
+    country. Never for the demo or an in-memory vault, and never over a kept country."""
+    from safeplan.core import kept_country
+
+    if store.persistent:
+        kept_country.sync_from_vault(store.payload.settings.country)
+
+
 def print_offer(found: Offer) -> None:
     """What to offer now (:mod:`safeplan.core.hard_moments`), printed as plain lines."""
     from safeplan.core.hard_moments import Hints, lines

@@ -16,7 +16,7 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from safeplan.cli.common import add_command, open_store, out
-from safeplan.cli.formatting import crisis_country, print_offer, saved_words
+from safeplan.cli.formatting import crisis_country, print_offer, saved_words, sync_kept_country
 from safeplan.cli.options import add_checkin_options, parse_at
 from safeplan.cli.prompts import Prompter, require_terminal
 from safeplan.core import errors
@@ -88,6 +88,7 @@ def checkin(args: argparse.Namespace) -> int:
         entry = new_checkin(at=at, **values)
         add_checkin(store.payload, entry)
         store.save()
+        sync_kept_country(store)
         found = hard_moments.for_checkin(entry, store.payload, crisis_country(store.payload))
         hard = found.level != "calm"
         out(saved_words(store, "check-in", entry.id, entry.at, gentle=hard))

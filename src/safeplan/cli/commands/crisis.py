@@ -144,9 +144,11 @@ class Mine:
 def read_mine(args: argparse.Namespace) -> Mine:
     """The person's own people and services (plan steps 4 and 5) and their saved country."""
     from safeplan.cli import common
+    from safeplan.cli.formatting import sync_kept_country
     from safeplan.core.sections import SECTIONS, item_label
 
     with common.open_store(args) as store:
+        sync_kept_country(store)  # the vault's country, kept for help before unlocking
         plan = store.payload.plan
         mine = Mine(saved_country=store.payload.settings.country)
         help_people = [item_label(i) for i in plan.help_contacts]
