@@ -164,8 +164,12 @@ def test_a_regular_medicine_in_settings_is_checked(home: Path, vault: Path, secr
     out = " ".join(result.stdout.split())
     assert "sertraline and tramadol (sertraline is one of your regular medicines)" in out
     assert "dangerous together" in out and "serotonin syndrome" in out
-    cleared = sp(home, vault, secret, "use", "--medicines")
+    shown = sp(home, vault, secret, "use", "--medicines")
+    assert "Your regular medicines: sertraline." in shown.stdout
+    cleared = sp(home, vault, secret, "use", "--no-medicines")
     assert "No regular medicines" in cleared.stdout
+    with Vault.open(vault, PASSPHRASE) as opened:
+        assert opened.payload.settings.regular_medicines == []
 
 
 def test_old_vaults_open_with_no_regular_medicines() -> None:

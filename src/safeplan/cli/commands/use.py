@@ -6,7 +6,8 @@ the body (each substance has its own window: methadone or diazepam last days) or
 person's regular medicines (a pair without a rule is unknown, never "safe"). After a dangerous or
 risky mix it prints the first overdose steps with the country's emergency number. Then it offers a
 few safer-use ideas to take or leave, unless the person turned them off (--no-tips, or in settings).
-`safeplan use --medicines NAME...` sets the regular medicines (none by default).
+`safeplan use --medicines NAME...` sets the regular medicines (none by default), `--medicines` alone
+shows them, `--no-medicines` forgets them.
 """
 
 from __future__ import annotations
@@ -44,7 +45,10 @@ def register(sub: argparse._SubParsersAction[Any], common: argparse.ArgumentPars
         nargs="*",
         metavar="NAME",
         help="set your regular medicines instead of logging use (every use is checked against "
-        "them); with no names, clears them",
+        "them); with no names, shows them",
+    )
+    p.add_argument(
+        "--no-medicines", action="store_true", help="forget your regular medicines (none kept)"
     )
 
 
@@ -93,20 +97,28 @@ def set_medicines(args: argparse.Namespace) -> int:
     from safeplan.core.substances import MAX_REGULAR, parse_names
 
     try:
-        names = parse_names(args.medicines)
+        names = [] if args.no_medicines else parse_names(args.medicines or [])
     except ValueError:
         raise errors.UsageError(
             f"safeplan keeps up to {MAX_REGULAR} regular medicines, each up to 200 characters.",
             "Give the ones you take most often.",
         ) from None
+    showing = not args.no_medicines and not names
     with open_store(args) as store:
-        store.payload.settings.regular_medicines = names
-        store.save()
-    if names:
-        out("Your regular medicines are saved: " + ", ".join(names) + ".")
+        settings = store.payload.settings
+        if not showing:
+            settings.regular_medicines = names
+            store.save()
+        names = list(settings.regular_medicines)
+    if showing:
         out(
-            "Every use you log is now checked against them. `safeplan use --medicines` clears them."
+            "Your regular medicines: " + ", ".join(names) + "."
+            if names
+            else "You have no regular medicines saved. To add some: safeplan use --medicines NAME..."
         )
+    elif names:
+        out("Your regular medicines are saved: " + ", ".join(names) + ".")
+        out("Every use you log is now checked against them. `--no-medicines` forgets them.")
     else:
         out("No regular medicines are kept now.")
     return errors.EXIT_OK
@@ -119,7 +131,7 @@ def use(args: argparse.Namespace) -> int:
     from safeplan.core.harm_reduction import tips_for
     from safeplan.core.models import now
 
-    if args.medicines is not None:
+    if args.medicines is not None or args.no_medicines:
         return set_medicines(args)
     interactive = args.substance is None
     plain = getattr(args, "plain_answers", None)  # the plain menu's answers, piped or typed
