@@ -231,3 +231,17 @@ async def test_the_idle_lock_waits_while_the_walkthrough_or_help_is_open(
         assert isinstance(app.screen, HomeScreen)
         app.idle.last_activity -= 10 * 60
         assert app.idle.due(), "on an ordinary screen the lock still works"
+
+
+async def test_the_footer_says_finish_on_the_last_step(demo: VaultPayload) -> None:
+    app = make_app(store=MemoryStore(demo), today=FIXED_DAY, country="GB", environ={})
+    async with app.run_test(size=SIZE) as pilot:
+        app.push_screen(WalkthroughScreen())
+        await pilot.pause()
+        assert "n Next step" in flat(app) and "n Finish" not in flat(app)
+        await pilot.press("m")
+        await pilot.pause()
+        assert "n Finish" in flat(app) and "n Next step" not in flat(app)
+        await pilot.press("n")
+        await pilot.pause()
+        assert "Do you feel safer now?" in flat(app)

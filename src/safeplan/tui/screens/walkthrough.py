@@ -29,6 +29,7 @@ class WalkthroughScreen(SafeplanScreen[None]):
         Binding("h", "helped", "It helped", id="walk-helped"),
         Binding("n", "next", "Next step", id="walk-next"),
         Binding("b", "back", "Back", id="walk-back"),
+        Binding("n", "finish", "Finish", id="walk-finish"),
         Binding("m", "to_end", "What matters", show=False, id="walk-end"),
         Binding("t", "tools", "Try a tool", id="walk-tools"),
     ]
@@ -133,10 +134,12 @@ class WalkthroughScreen(SafeplanScreen[None]):
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("helped", "next", "back", "to_end") and self.mode != "step":
+        if action in ("helped", "next", "finish", "back", "to_end") and self.mode != "step":
             return False
         if not hasattr(self, "walk") or not self.walk.path:
-            return True
+            return action != "finish"
+        if action in ("next", "finish"):  # one key, named for what it does here
+            return (action == "finish") == (self.walk.index == flow.LAST)
         if action == "helped":
             return self.step in flow.TICKED and not self.helped_here
         if action == "back":
@@ -188,6 +191,9 @@ class WalkthroughScreen(SafeplanScreen[None]):
             view = self.walk.back()
             if view is not None:
                 self.show(view)
+    def action_finish(self) -> None:
+        self.action_next()
+
 
     # --- the ending -------------------------------------------------------------------------------
 
