@@ -317,3 +317,15 @@ def test_a_long_help_block_says_the_emergency_number_again_at_the_end(vault: Pat
     payload.plan.help_contacts += [Contact(name=f"Friend {n}", phone="555 0100") for n in range(12)]
     lines = crisis_block(payload, "GB")
     assert lines[0] == lines[-1] == "In danger right now? Call 999 or 112."
+
+
+def test_passphrase_on_the_first_line_then_answers(isolated_home: Path, vault: Path) -> None:
+    """`(echo PASS; cat answers) | safeplan --plain --passphrase-file -`: the secret is one line,
+    the rest of standard input is the menu's answers."""
+    stdin = f"{PASSPHRASE}\n{menu_number('plan', 'show')}\n"
+    result = run(
+        isolated_home, "--plain", "--vault", str(vault), "--passphrase-file", "-", stdin=stdin
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Walk round the block" in result.stdout
+    assert "Your passphrase" not in result.stdout
