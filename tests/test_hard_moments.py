@@ -95,6 +95,15 @@ def test_the_most_important_part_is_inside_the_first_20_lines() -> None:
     assert max(len(line) for line in text) <= 80
 
 
+def test_a_block_taller_than_the_terminal_ends_with_what_to_call() -> None:
+    found = hard_moments.for_checkin(checkin(mood=1), demo.demo_payload(), "GB")
+    tall = hard_moments.lines(found, HINTS, 80, height=24)
+    assert len(tall) > 24
+    assert "Call 999 or 112" in tall[-1] or "Call 999 or 112" in tall[-2]
+    assert "The rest is above." in " ".join(tall[-3:])
+    assert hard_moments.lines(found, HINTS, 80, height=200) == hard_moments.lines(found, HINTS, 80)
+
+
 @pytest.mark.parametrize("selfcheck", [False, True])
 def test_an_empty_plan_is_not_pretended(selfcheck: bool) -> None:
     found = hard_moments.offer("support", VaultPayload(), "GB", selfcheck=selfcheck)
@@ -125,7 +134,7 @@ def test_cli_checkin_follows_the_rule(isolated_home: Path, value: int, level: st
         "6",
         "--suicidal-thoughts",
         str(value),
-        env={"LANG": "en_GB.UTF-8", "COLUMNS": "80"},
+        env={"LANG": "en_GB.UTF-8", "COLUMNS": "80", "LINES": "24"},
     )
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
@@ -139,6 +148,8 @@ def test_cli_checkin_follows_the_rule(isolated_home: Path, value: int, level: st
     assert ("Headphones on" in first) == (level == "support")
     assert "self-check is there" not in text
     assert max(len(line) for line in lines) <= 80
+    # What stays in view at 80x24 (the last 23 lines) still says what to call.
+    assert "Call 999 or 112" in "\n".join(lines[-23:])
 
 
 def test_cli_checkin_uses_the_kept_country(isolated_home: Path) -> None:

@@ -94,9 +94,10 @@ def print_offer(found: Offer) -> None:
 
     if found.level == "calm":
         return
-    width = min(100, max(40, shutil.get_terminal_size((80, 24)).columns))
+    size = shutil.get_terminal_size((80, 24))
+    width = min(100, max(40, size.columns))
     out()
-    for line in lines(found, Hints(*CLI_HINTS_WORDS), width):
+    for line in lines(found, Hints(*CLI_HINTS_WORDS), width, height=size.lines):
         out(line)
 
 

@@ -261,12 +261,20 @@ def after_locked_out(error: Exception) -> tuple[str, ...]:
 # --- Plain lines (the CLI prints them; the app shows them) ------------------------------------------
 
 
-def lines(found: Offer, hints: Hints, width: int = 80) -> list[str]:
+def lines(found: Offer, hints: Hints, width: int = 80, height: int | None = None) -> list[str]:
     """The offer as plain lines no wider than ``width`` (a web address longer than that stays
-    whole). Empty for ``calm``."""
+    whole). Empty for ``calm``. With ``height`` (a terminal's rows), a block taller than that ends
+    by repeating what to call, since its top has scrolled out of view."""
+    out = _lines(found, hints, max(30, width))
+    if height is not None and len(out) > height - 1 and found.level == "support":
+        again = found.danger + (f" Or {found.first_line}." if found.first_line else "")
+        out += ["", *_wrap(again + " The rest is above.", max(30, width))]
+    return out
+
+
+def _lines(found: Offer, hints: Hints, width: int) -> list[str]:
     if found.level == "calm":
         return []
-    width = max(30, width)
     out = _wrap(found.intro, width) + [""] + _wrap(found.danger, width)
     if found.first_line:
         out += _wrap(f"Or talk to {found.first_line}.", width)
