@@ -55,8 +55,17 @@ def screen(app: SafeplanApp) -> GuideScreen:
     return app.screen
 
 
+async def to_answers(pilot: Pilot[object]) -> None:
+    """A page longer than the screen opens at its top, for reading: Tab goes to the first answer."""
+    focused = pilot.app.focused
+    if focused is not None and focused.id == "guide-body":
+        await pilot.press("tab")
+        await pilot.pause()
+
+
 async def entry(pilot: Pilot[object], *values: str) -> None:
     """Type one entry: its main words and details, Enter after each."""
+    await to_answers(pilot)
     for value in values:
         await put(pilot, value)
         await pilot.press("enter")
@@ -109,6 +118,7 @@ async def to_first_step(pilot: Pilot[object]) -> None:
     await press(pilot, "nav-next")
     await press(pilot, "nav-next")
     assert "Step 1 of 7: My warning signs" in flat(pilot.app)  # type: ignore[arg-type]
+    await to_answers(pilot)
 
 
 async def press_next(pilot: Pilot[object]) -> None:
@@ -164,6 +174,7 @@ async def write_the_whole_plan(pilot: Pilot[object]) -> None:
     await press_next(pilot)
 
     assert "Last questions: About your plan" in flat(app)  # type: ignore[arg-type]
+    await to_answers(pilot)
     await pilot.press(*MAYBE, "enter", "tab")
     for key in ("what_might_get_in_the_way", "way_round", "where_kept", "who_has_a_copy"):
         await entry(pilot, AFTER[key])
@@ -184,8 +195,13 @@ async def test_a_complete_session_in_memory_saved_into_a_new_vault(tmp_path: Pat
         await pilot.pause()
         assert "Before we start" in flat(app)
         assert "what you would have to share if you were worried about their life" in flat(app)
-        await to_first_step(pilot)
+        await press(pilot, "nav-next")
+        await press(pilot, "nav-next")
+        # A long page opens at its top, for reading, with the helper's cues in view.
+        assert "Step 1 of 7: My warning signs" in flat(app)
         assert "For the person helping: - Ask how they will know" in flat(app)
+        await to_answers(pilot)
+        assert isinstance(app.focused, TextField)
         await write_the_whole_plan(pilot)
 
         assert "Your plan is written" in flat(app)

@@ -123,17 +123,23 @@ class GuideScreen(GuideAnswers):
         return [*pages.heading(page), *pages.question_widgets(page, self.payload)]
 
     def focus_first(self) -> None:
-        """Focus the first answer, with the prompts above it in view as far as the screen allows."""
-        for widget in self.query_one("#guide-body").query("TextField, RadioSet, Button"):
-            if widget.focusable:
-                widget.focus(scroll_visible=False)
-                self.call_after_refresh(self._show_prompt_and, widget)
-                return
-
-    def _show_prompt_and(self, widget: Widget) -> None:
+        """Start reading at the top of the page. The first answer gets the focus when it is in
+        view from there; otherwise the page itself does (arrow keys read on, Tab goes to the first
+        answer), so nobody lands mid-sentence (at 80x24 a step can be longer than the screen)."""
         body = self.query_one("#guide-body", VerticalScroll)
         body.scroll_home(animate=False, immediate=True)
-        widget.scroll_visible(animate=False, immediate=True)
+        for widget in body.query("TextField, RadioSet, Button"):
+            if widget.focusable:
+                widget.focus(scroll_visible=False)
+                self.call_after_refresh(self._focus_or_read, widget)
+                return
+
+    def _focus_or_read(self, widget: Widget) -> None:
+        body = self.query_one("#guide-body", VerticalScroll)
+        body.scroll_home(animate=False, immediate=True)
+        if not body.region.contains_region(widget.region):
+            body.focus(scroll_visible=False)
+            self.say("Read on with the arrow keys. Tab goes to the first answer.")
 
     def apply_voice(self) -> None:
         """Show the prompts in the current voice; the helper's cues only with someone beside."""
