@@ -68,7 +68,9 @@ class CreateVaultScreen(SafeplanScreen[None]):
     def _country_chosen(self, country: str | None) -> None:
         if country:
             self.sp.keep_country(self.session.choose_country(country))
-            self.query_one("#welcome-country", Button).label = self._country_label()
+            button = self.query_one("#welcome-country", Button)
+            button.label = self._country_label()
+            button.refresh(layout=True)  # the new name's own width, not the old one's
             self.query_one("#crisis-strip", CrisisStrip).show_country(country)
 
     @on(TextField.Submitted, "#passphrase")
