@@ -488,3 +488,16 @@ async def test_start_my_plan_on_first_run_opens_the_guided_session(demo_app: Saf
         await press(pilot, "write-plan")
         await pilot.pause()
         assert isinstance(demo_app.screen, PlanEditorScreen), "the editor is one choice away"
+
+
+async def test_the_opening_names_the_country_and_f5_goes_on() -> None:
+    store = MemoryStore()
+    app = guide_app(store, ephemeral=True)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        assert "Crisis lines are shown for United Kingdom (GB)." in flat(app)
+        assert "press ctrl+g, then c" in flat(app)
+        await pilot.press("f5")
+        await pilot.pause()
+        assert "What happened last time" in flat(app)
+        assert store.payload.guide is not None and store.payload.guide.step_index == 1

@@ -42,6 +42,7 @@ class GuideScreen(GuideAnswers):
         Binding("f2", "examples", "Examples", id="guide-examples"),
         Binding("f3", "voice", "Voice", id="guide-voice"),
         Binding("f4", "danger", "In danger?", id="guide-danger"),
+        Binding("f5", "next", "Next", id="guide-next"),
     ]
 
     CSS_PATH = str(Path(__file__).resolve().parents[1] / "styles" / "guide.tcss")
@@ -115,7 +116,9 @@ class GuideScreen(GuideAnswers):
                 )
             ]
         if isinstance(page, flow.OpeningPage):
-            return pages.opening_widgets(page, self.voice, not self.session.persistent)
+            return pages.opening_widgets(
+                page, self.voice, not self.session.persistent, self.session.country()
+            )
         if isinstance(page, flow.StoryPage):
             return pages.story_widgets(page, self.voice, self.moments)
         if isinstance(page, flow.GuideStep):
@@ -276,6 +279,11 @@ class GuideScreen(GuideAnswers):
         self.request_save()
         self.apply_voice()
         self.say(f"Now speaking {flow.VOICE_NAMES[self.voice]}.")
+
+    async def action_next(self) -> None:
+        """The next page, from anywhere on this one (what is typed is kept first)."""
+        if self.page is not None:
+            await self.move("next")
 
     def action_danger(self) -> None:
         danger = self.query_one("#guide-danger", Static)

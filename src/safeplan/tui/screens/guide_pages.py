@@ -74,8 +74,17 @@ def examples_text(page: flow.Page) -> str:
     return "\n".join(lines)
 
 
-def opening_widgets(page: flow.OpeningPage, voice: Voice, ephemeral: bool) -> list[Widget]:
+def opening_widgets(
+    page: flow.OpeningPage, voice: Voice, ephemeral: bool, country: str | None
+) -> list[Widget]:
+    from safeplan.core.crisis.countries import display_name
+
     kept = words.KEPT_NOWHERE if ephemeral else words.KEPT_IN_VAULT
+    where = (
+        f"Crisis lines are shown for {display_name(country)}."
+        if country
+        else ("No country is chosen yet, so the crisis lines shown are general ones.")
+    )
     choices = [MarkedRadioButton(label, value=key == voice) for key, label in words.VOICE_CHOICES]
     return [
         Static("", id="guide-prompt", classes="prompt", markup=False),
@@ -85,7 +94,8 @@ def opening_widgets(page: flow.OpeningPage, voice: Voice, ephemeral: bool) -> li
         Static(f"{kept} {words.STOP_ANY_TIME}", classes="prompt", markup=False),
         Static(
             "Press ctrl+g at any time for crisis lines and your own people; you come back to the "
-            "same place. F4 shows what to do if someone is in danger right now.",
+            f"same place. {where} To change the country, press ctrl+g, then c. F4 shows what to "
+            "do if someone is in danger right now.",
             classes="prompt",
             markup=False,
         ),
