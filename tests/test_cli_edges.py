@@ -459,3 +459,14 @@ def test_note_text_can_come_from_standard_input(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     notes = [c.note for c in read_payload(path, PASSPHRASE).checkins]
     assert "words kept out of shell history\nsecond line" in notes
+
+
+def test_a_typed_line_with_a_nul_is_asked_again() -> None:
+    import io
+
+    from safeplan.cli.plain import NUL_REFUSED, Plain
+
+    out = io.StringIO()
+    plain = Plain(io.StringIO("a\x00b\nkept as typed \x1b[8m\n"), out)
+    assert plain.read_line() == "kept as typed \x1b[8m"  # stored as typed; shown visibly
+    assert NUL_REFUSED in out.getvalue()

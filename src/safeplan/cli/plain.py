@@ -24,6 +24,8 @@ from safeplan.core.terminal_text import visible
 T = TypeVar("T")
 
 WIDTH = 80
+MAX_LINE = 64 * 1024  # far more than anyone types on one line; a stream without line ends stops
+NUL_REFUSED = "That line held a NUL character, which safeplan does not keep. Please type it again."
 
 
 def plain_mode_wanted(force: bool = False, stdin: TextIO | None = None) -> bool:
@@ -95,15 +97,19 @@ class Plain:
     # --- Input -----------------------------------------------------------------------------------
 
     def read_line(self) -> str:
-        """One line of input, without its line ending. Raises InputClosed at end of input."""
-        self.stdout.flush()
-        try:
-            line = self.stdin.readline()
-        except (OSError, ValueError):
-            raise InputClosed from None
-        if line == "":
-            raise InputClosed
-        return line.rstrip("\r\n")
+        """One line of input, without its line ending. Raises InputClosed at end of input.
+        A line holding a NUL character (never typed, and never kept) is asked for again."""
+        while True:
+            self.stdout.flush()
+            try:
+                line = self.stdin.readline(MAX_LINE)
+            except (OSError, ValueError):
+                raise InputClosed from None
+            if line == "":
+                raise InputClosed
+            if "\x00" not in line:
+                return line.rstrip("\r\n")
+            self.say(NUL_REFUSED)
 
     def _command(self, text: str, commands: Mapping[str, str]) -> Command | None:
         word = text.strip().lower()

@@ -45,11 +45,17 @@ class Prompter:
         self.say = say
 
     def _line(self, prompt: str) -> str:
-        try:
-            return self._ask(prompt).strip()
-        except EOFError:
-            self.say("")
-            raise Stopped() from None
+        while True:
+            try:
+                line = self._ask(prompt).strip()
+            except EOFError:
+                self.say("")
+                raise Stopped() from None
+            if "\x00" not in line:
+                return line
+            self.say(
+                "  That line held a NUL character, which safeplan does not keep. Again, please."
+            )
 
     def scale(self, label: str, ends: tuple[str, str], *, optional: bool) -> int | None:
         hint = f" {SKIP}" if optional else ""
