@@ -251,3 +251,24 @@ async def test_home_shows_one_gentle_nudge_only_while_unlocked(demo_app: Safepla
         await pilot.press("ctrl+l")  # hide: nothing personal shows
         await pilot.pause()
         assert "self-check" not in flat(demo_app)
+
+
+async def test_a_linked_coping_step_starts_its_tool_from_the_walkthrough(
+    demo_app: SafeplanApp,
+) -> None:
+    from safeplan.core.moment.links import link_tool
+    from safeplan.tui.screens.walkthrough import WalkthroughScreen
+
+    plan = demo_app.session.payload.plan
+    link_tool(plan, plan.coping[1].id, "breathe")
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await settle(pilot, demo_app)
+        demo_app.push_screen(WalkthroughScreen())
+        await pilot.pause()
+        while "Step 2 of 7" not in flat(demo_app):
+            await pilot.press("n")
+            await pilot.pause()
+        assert "Your plan points at a tool" in flat(demo_app)
+        await pilot.press("t")
+        await pilot.pause()
+        assert isinstance(demo_app.screen, BreatheScreen)

@@ -40,6 +40,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "safeplan.cli.commands.ground",
     "safeplan.cli.commands.urge",
     "safeplan.cli.commands.hope",
+    "safeplan.cli.commands.tools",
 )
 
 EXIT_CODES_HELP = """\

@@ -20,7 +20,7 @@ from typing import Annotated, Literal
 
 from pydantic import AwareDatetime, Field
 
-from safeplan.core.vault_base import HopeItem
+from safeplan.core.vault_base import HopeItem, ToolName
 from safeplan.core.vault_base import Item as Item
 from safeplan.core.vault_base import Model as Model
 from safeplan.core.vault_base import new_id as new_id
@@ -156,6 +156,8 @@ class SafetyPlan(Model):
     crisis_lines: list[CrisisLine] = Field(default_factory=list)
     environment: list[EnvironmentStep] = Field(default_factory=list)
     reasons: list[TextItem] = Field(default_factory=list)
+    coping_tools: dict[str, ToolName] = Field(default_factory=dict)
+    """Coping steps (by item id) that point at a tool: "use my plan now" offers to start it."""
     reflections: dict[StepId, StepReflection] = Field(default_factory=dict)
     after_plan: AfterPlan = Field(default_factory=AfterPlan)
     created_at: AwareDatetime = Field(default_factory=now)

@@ -43,6 +43,9 @@ class Item(Model):
     id: str = Field(default_factory=new_id, max_length=64)
 
 
+ToolName = Literal["breathe", "ground", "urge"]
+"""A tool for the moment that a coping step can point at (see :mod:`safeplan.core.moment`)."""
+
 HopeKind = Literal["message", "said", "memory", "plan", "quote", "other"]
 
 

@@ -16,11 +16,12 @@ one line to :data:`STEP_TOOLS`; a tool whose module is not installed is not offe
 from __future__ import annotations
 
 import importlib.util
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from safeplan.core.hope import item_text
 from safeplan.core.models import STEP_ORDER, Item, PlanUse, SafetyPlan, StepId, VaultPayload
+from safeplan.core.moment.links import linked
 from safeplan.core.plan import HelpedStat, finish_plan_use, record_step, start_plan_use, what_helped
 from safeplan.core.sections import SECTIONS, item_label, items_in
 
@@ -91,6 +92,8 @@ class StepTool:
     """The app's screen, as ``"module:Class"``."""
     needs: str
     """A module that must be installed for the tool to be offered."""
+    linked: bool = False
+    """True when one of the person's coping steps points at this tool (offered first)."""
 
 
 # One line per tool, e.g.
@@ -111,6 +114,18 @@ def _installed(module: str) -> bool:
 
 def tools_for(step: StepId) -> list[StepTool]:
     return [tool for tool in STEP_TOOLS if tool.step == step and _installed(tool.needs)]
+
+
+def tools_at(plan: SafetyPlan, step: StepId) -> tuple[StepTool, ...]:
+    """The tools to offer at a step: those a coping step points at first, named with that step."""
+    tools = tools_for(step)
+    first: list[StepTool] = []
+    for item, name in linked(plan) if step == "coping" else []:
+        for tool in tools:
+            if tool.command == name and all(f.command != name for f in first):
+                label = f"{tool.label}, for “{item_label(item)}”"
+                first.append(replace(tool, label=label, linked=True))
+    return (*first, *(t for t in tools if all(f.command != t.command for f in first)))
 
 
 def helped_note(stat: HelpedStat | None) -> str:
@@ -216,7 +231,7 @@ class Walk:
             skipped=skipped,
             tickable=step in TICKED and bool(items),
             last=self.index == LAST,
-            tools=tuple(tools_for(step)),
+            tools=tools_at(self.payload.plan, step),
             way_round=way_round_for(self.payload.plan, step),
             hope=tuple(item_text(i) for i in self.payload.hope_box) if step == "reasons" else (),
         )

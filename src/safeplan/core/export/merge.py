@@ -116,6 +116,9 @@ def _merge_plan(current: SafetyPlan, incoming: SafetyPlan, tally: Tally) -> Safe
             name,
             _merge_items(getattr(current, name), getattr(incoming, name), tally, newer_incoming),
         )
+    for item_id, tool in incoming.coping_tools.items():
+        if item_id not in merged.coping_tools or newer_incoming:
+            merged.coping_tools[item_id] = tool
     for step, reflection in incoming.reflections.items():
         if step not in merged.reflections or newer_incoming:
             merged.reflections[step] = reflection.model_copy()

@@ -14,6 +14,7 @@ from textual.widgets import Button, Static
 
 from safeplan.core import walkthrough as flow
 from safeplan.core.models import StepId
+from safeplan.tui import menu
 from safeplan.tui.screens.base import SafeplanScreen
 from safeplan.tui.widgets.crisis_strip import CrisisStrip
 from safeplan.tui.widgets.footer import KeysFooter
@@ -28,8 +29,8 @@ class WalkthroughScreen(SafeplanScreen[None]):
         Binding("escape", "leave", "Leave", id="walk-leave"),
         Binding("h", "helped", "It helped", id="walk-helped"),
         Binding("n", "next", "Next step", id="walk-next"),
-        Binding("b", "back", "Back", id="walk-back"),
         Binding("n", "finish", "Finish", id="walk-finish"),
+        Binding("b", "back", "Back", id="walk-back"),
         Binding("m", "to_end", "What matters", show=False, id="walk-end"),
         Binding("t", "tools", "Try a tool", id="walk-tools"),
     ]
@@ -97,7 +98,9 @@ class WalkthroughScreen(SafeplanScreen[None]):
         self.helped_here = view.step in self.walk.helped_at
         self._buttons("walk-step-buttons")
         way = f"\n\nIf something gets in the way: {view.way_round}" if view.way_round else ""
-        if view.tools:
+        if view.tools and view.tools[0].linked:
+            way += f"\n\nYour plan points at a tool: {view.tools[0].label}. Press t to start it."
+        elif view.tools:
             names = ", ".join(t.label for t in view.tools)
             way += f"\n\nYou could also try a tool now (press t): {names}."
         tick = f" {flow.TICK_HINT}" if view.tickable else ""
@@ -167,9 +170,12 @@ class WalkthroughScreen(SafeplanScreen[None]):
         self.refresh_bindings()
 
     def action_tools(self) -> None:
+        """The tool a coping step points at, else the list of tools."""
         from safeplan.tui.screens.tools import ToolsScreen
 
-        self.app.push_screen(ToolsScreen())
+        tools = self.walk.view().tools
+        linked_first = tools and tools[0].linked and menu.available(tools[0].screen)
+        self.app.push_screen(menu.build(tools[0].screen) if linked_first else ToolsScreen())
 
     def action_to_end(self) -> None:
         if self.mode == "step" and self.walk.index != flow.LAST:
@@ -185,15 +191,15 @@ class WalkthroughScreen(SafeplanScreen[None]):
         self._note()
         self.show(self.walk.forward())
 
+    def action_finish(self) -> None:
+        self.action_next()
+
     def action_back(self) -> None:
         if self.mode == "step" and self.walk.can_go_back:
             self._note()
             view = self.walk.back()
             if view is not None:
                 self.show(view)
-    def action_finish(self) -> None:
-        self.action_next()
-
 
     # --- the ending -------------------------------------------------------------------------------
 
