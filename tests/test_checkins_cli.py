@@ -363,7 +363,8 @@ def test_selfcheck_history(home: Path) -> None:
     result = run(home, "--demo", "selfcheck", "history")
     assert result.returncode == 0
     assert (
-        "PHQ-9 (0 to 27; 5+ mild, 10+ moderate, 15+ moderately severe, 20+ severe)" in result.stdout
+        "PHQ-9 (0 to 27; 5+ mild, 10+ moderate, 15+ moderately severe, 20+ severe; ranges, not a "
+        "diagnosis)" in result.stdout
     )
 
 

@@ -132,7 +132,7 @@ def history(args: argparse.Namespace) -> int:
             if not mine:
                 continue
             bands = ", ".join(f"{lowest}+ {name}" for lowest, name in q.bands[1:])
-            out(f"{q.name} (0 to {q.max_score}; {bands}):")
+            out(f"{q.name} (0 to {q.max_score}; {bands}; ranges, not a diagnosis):")
             for c in mine:
                 out(f"  {when_words(c.at):<20}{score(c):>3}  {band(c)}")
             line = sparkline(

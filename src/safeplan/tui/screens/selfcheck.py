@@ -29,7 +29,7 @@ def history_lines(checks: list[SelfCheck]) -> list[str]:
         if not mine:
             continue
         bands = ", ".join(f"{low}+ {name}" for low, name in q.bands[1:])
-        lines.append(f"{q.name} (0 to {q.max_score}; {bands})")
+        lines.append(f"{q.name} (0 to {q.max_score}; {bands}; ranges, not a diagnosis)")
         for c in mine[-6:]:
             lines.append(f"  {c.at:%d %b %Y}  {selfchecks.score(c):>2}  {selfchecks.band(c)}")
         scores = [float(selfchecks.score(c)) for c in mine]
