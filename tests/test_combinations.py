@@ -297,3 +297,11 @@ def test_first_steps_only_for_a_recent_risky_mix() -> None:
     assert risky.first_steps_now(NOW - timedelta(hours=2), NOW)
     assert not risky.first_steps_now(NOW - timedelta(days=2), NOW)
     assert not unknown.first_steps_now(NOW, NOW)
+
+
+def test_names_are_described_without_repeating_themselves() -> None:
+    assert co.resolve("beer").describe() == "beer (alcohol)"
+    assert co.resolve("ketamine").describe() == "ketamine"
+    assert co.resolve("tramadol").describe() == "tramadol (opioid)"
+    assert co.resolve("mephedrone").describe() == "mephedrone (cathinone (a stimulant))"
+    assert co.resolve("xans").describe() == "xans (alprazolam, benzodiazepine)"

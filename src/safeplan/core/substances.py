@@ -10,6 +10,7 @@ This module is on the quick path of ``safeplan combo``: it reads JSON only (no p
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -274,10 +275,18 @@ class Resolved:
     def describe(self) -> str:
         if not self.known and not self.classes:
             return f"{self.text} (not in safeplan's list)"
+        said = {normalize(self.text), normalize(self.name)}
         shown = [class_label(k) for k in self.classes if _visible(k)]
+        shown = [label for label in shown if normalize(label).split(" (")[0] not in said]
+        # "cathinone (a stimulant)" already says stimulant.
+        shown = [s for s in shown if not any(_names_inside(o, s) for o in shown if o != s)]
         main = self.name if normalize(self.name) != normalize(self.text) else ""
-        inside = ", ".join([main, *shown] if main else shown)
+        inside = ", ".join(dict.fromkeys([main, *shown] if main else shown))
         return f"{self.text} ({inside})" if inside else self.text
+
+
+def _names_inside(label: str, other: str) -> bool:
+    return re.search(rf"\((?:an? )?{re.escape(other)}\)", label) is not None
 
 
 def _visible(key: str) -> bool:
