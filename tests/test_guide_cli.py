@@ -391,3 +391,16 @@ def test_control_characters_never_reach_the_plan(tmp_path: Path) -> None:
     signs = result.stdout.split("1. My warning signs")[1].split("2. ")[0]
     assert "- GUIDECANARY red sign" in signs
     assert signs.count("- ") == 1
+
+
+def test_the_way_around_written_in_the_guide_is_read_back_in_the_plain_walk_through(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "vault.json"
+    make_vault(path)
+    common = ("--vault", str(path), "--passphrase-file", str(secret_file(tmp_path)))
+    lines = ["2", "", "", "", "GUIDECANARY a walk", "", "2", "GUIDECANARY too tired"]
+    lines += ["GUIDECANARY shoes by the door", "pause"]
+    assert guide(tmp_path, *common, lines=lines).returncode == 0
+    walk = run(tmp_path, "plan", "use", *common, stdin="\n" * 12)
+    assert "If something gets in the way: GUIDECANARY shoes by the door" in flat(walk.stdout)

@@ -430,3 +430,20 @@ def test_the_handover_says_honestly_what_was_kept(tmp_path: Path) -> None:
         memory.copy_target(str(tmp_path / "plan.txt"), ".txt")
     vault = Handover(ephemeral=False)
     assert "vault" not in [k for k, _ in vault.options()]
+
+
+def test_the_way_around_is_shown_with_its_step_when_the_plan_is_used() -> None:
+    from safeplan.core.export import render
+    from safeplan.core.walkthrough import Walk
+
+    payload = VaultPayload()
+    coping = flow.step_for("coping")
+    flow.add_entry(payload, coping.collects[0], {"text": "A walk"})
+    flow.set_answer(payload, coping, coping.questions[1], "Too tired")
+    flow.set_answer(payload, coping, coping.questions[2], "Shoes by the door")
+    view = Walk(payload).start()
+    assert view.step == "coping" and view.way_round == "Shoes by the door"
+    text = " ".join(render("text", payload, country="GB").split())
+    assert "A walk My way around what might get in the way: Shoes by the door" in text
+    markdown = render("markdown", payload, country="GB")
+    assert "*My way around what might get in the way:* Shoes by the door" in markdown

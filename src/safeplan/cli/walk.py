@@ -77,6 +77,8 @@ def _show(answers: Answers, view: flow.StepView) -> None:
     answers.say(view.invite)
     for number, (label, note) in enumerate(zip(view.labels, view.notes, strict=True), 1):
         answers.say(f"{number}. {whole_numbers(label)}" + (f" ({note})" if note else ""))
+    if view.way_round:
+        answers.say(f"If something gets in the way: {view.way_round}")
     for tool in view.tools:
         answers.say(f"You could also try: {tool.label} (the command safeplan {tool.command}).")
     if view.hope:
