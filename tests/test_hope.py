@@ -13,7 +13,7 @@ from safeplan.core.export.merge import merge_payloads
 from safeplan.core.hope import EMPTY, add_item, hope_lines, item_text, remove_item
 from safeplan.core.models import VaultPayload
 from tests.cli_helpers import run
-from tests.vault_helpers import PASSPHRASE, make_vault
+from tests.moment_helpers import vault_args
 
 
 def _box() -> VaultPayload:
@@ -62,11 +62,7 @@ def test_merge_adds_new_items_and_keeps_the_ones_already_there() -> None:
 
 
 def test_hope_commands_with_a_real_vault(tmp_path: Path) -> None:
-    vault = tmp_path / "v.safeplan"
-    make_vault(vault)
-    secret = tmp_path / "pass.txt"
-    secret.write_text(PASSPHRASE + "\n")
-    common = ("--vault", str(vault), "--passphrase-file", str(secret))
+    _vault, common = vault_args(tmp_path)
     added = run(tmp_path, "hope", "add", "--kind", "said", "--who", "Sam", "You matter", *common)
     assert added.returncode == 0 and "Kept in your hope box (1 thing now)" in added.stdout
     shown = run(tmp_path, "hope", *common)

@@ -17,7 +17,8 @@ from safeplan.cli.waiting import KeyWait
 from safeplan.core.moment.breathe import BreathPattern, breath_bar, breath_phases, run_breathing
 from safeplan.core.moment.urge import UrgeResult, prompt_at, urge_checkin_values, urge_summary
 from tests.cli_helpers import run
-from tests.vault_helpers import PASSPHRASE, make_vault
+from tests.moment_helpers import vault_args
+from tests.vault_helpers import PASSPHRASE
 
 
 class FakeClock:
@@ -177,11 +178,7 @@ def test_urge_ends_cleanly_when_the_input_ends() -> None:
 def test_urge_with_piped_input_keeps_a_checkin_only_on_yes(tmp_path: Path) -> None:
     from safeplan.core.vault import Vault
 
-    vault = tmp_path / "v.safeplan"
-    make_vault(vault)
-    secret = tmp_path / "pass.txt"
-    secret.write_text(PASSPHRASE + "\n")
-    common = ("--vault", str(vault), "--passphrase-file", str(secret))
+    vault, common = vault_args(tmp_path)
     # Answers: kind 1 (use), 8 before, a line ends the ride, 4 after, yes keep, mood 5.
     result = run(tmp_path, "urge", "--plain", *common, stdin="1\n8\n\n4\n1\n5\n")
     assert result.returncode == 0, result.stderr

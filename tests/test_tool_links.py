@@ -19,7 +19,7 @@ from safeplan.core.export.merge import merge_payloads
 from safeplan.core.models import SafetyPlan, TextItem, VaultPayload
 from safeplan.core.moment.links import link_tool, linked
 from tests.cli_helpers import run
-from tests.vault_helpers import PASSPHRASE, make_vault
+from tests.moment_helpers import vault_args
 
 
 def payload() -> VaultPayload:
@@ -74,11 +74,7 @@ def test_links_survive_export_import_and_merge() -> None:
 def test_tools_commands(tmp_path: Path) -> None:
     listing = run(tmp_path, "tools")
     assert listing.returncode == 0 and "safeplan breathe" in listing.stdout
-    vault = tmp_path / "v.safeplan"
-    make_vault(vault, payload())
-    secret = tmp_path / "pass.txt"
-    secret.write_text(PASSPHRASE + "\n")
-    common = ("--vault", str(vault), "--passphrase-file", str(secret))
+    _vault, common = vault_args(tmp_path, payload())
     linked_now = run(tmp_path, "tools", "link", "2", "breathe", *common)
     assert linked_now.returncode == 0 and "Coping step 2 now points at Breathe" in linked_now.stdout
     shown = run(tmp_path, "tools", "links", *common)

@@ -3,6 +3,7 @@ uses them at 80x24. The tools' clocks are stepped by hand (``tick()``), never sl
 
 from __future__ import annotations
 
+from textual.pilot import Pilot
 from textual.widgets import OptionList
 
 from safeplan.core.models import VaultPayload
@@ -216,16 +217,11 @@ async def test_walkthrough_step_two_offers_tools_and_the_end_shows_the_hope_box(
     demo_app: SafeplanApp,
 ) -> None:
     from safeplan.core.hope import add_item
-    from safeplan.tui.screens.walkthrough import WalkthroughScreen
 
     add_item(demo_app.session.payload, "message", "You got through last winter.")
     async with demo_app.run_test(size=SIZE) as pilot:
         await settle(pilot, demo_app)
-        demo_app.push_screen(WalkthroughScreen())
-        await pilot.pause()
-        while "Step 2 of 7" not in flat(demo_app):
-            await pilot.press("n")
-            await pilot.pause()
+        await walk_to_step_two(pilot, demo_app)
         assert "You could also try a tool now (press t)" in flat(demo_app)
         await pilot.press("t")
         await pilot.pause()
@@ -257,18 +253,24 @@ async def test_a_linked_coping_step_starts_its_tool_from_the_walkthrough(
     demo_app: SafeplanApp,
 ) -> None:
     from safeplan.core.moment.links import link_tool
-    from safeplan.tui.screens.walkthrough import WalkthroughScreen
 
     plan = demo_app.session.payload.plan
     link_tool(plan, plan.coping[1].id, "breathe")
     async with demo_app.run_test(size=SIZE) as pilot:
         await settle(pilot, demo_app)
-        demo_app.push_screen(WalkthroughScreen())
-        await pilot.pause()
-        while "Step 2 of 7" not in flat(demo_app):
-            await pilot.press("n")
-            await pilot.pause()
+        await walk_to_step_two(pilot, demo_app)
         assert "Your plan points at a tool" in flat(demo_app)
         await pilot.press("t")
         await pilot.pause()
         assert isinstance(demo_app.screen, BreatheScreen)
+
+
+async def walk_to_step_two(pilot: Pilot[object], app: SafeplanApp) -> None:
+    """Open "use my plan now" and go on to step 2 (things I can do on my own)."""
+    from safeplan.tui.screens.walkthrough import WalkthroughScreen
+
+    app.push_screen(WalkthroughScreen())
+    await pilot.pause()
+    while "Step 2 of 7" not in flat(app):
+        await pilot.press("n")
+        await pilot.pause()
