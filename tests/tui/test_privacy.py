@@ -101,3 +101,23 @@ async def test_the_export_screen_refuses_the_vault_itself(made_vault: Path) -> N
             )
     assert made_vault.read_bytes() == before
     assert b"safeplan-vault" in made_vault.read_bytes()
+
+
+async def test_an_older_copy_is_said_after_unlock(made_vault: Path) -> None:
+    from safeplan.core.models import CheckIn
+    from safeplan.core.vault import Vault
+
+    old_copy = made_vault.read_bytes()
+    for mood in (3, 4):
+        with Vault.open(made_vault, PASSPHRASE) as vault:
+            vault.payload.checkins.append(CheckIn(mood=mood))
+            vault.save()
+    made_vault.write_bytes(old_copy)
+    app = vault_app(made_vault)
+    async with app.run_test(size=SIZE) as pilot:
+        app.screen.query_one("#passphrase", TextField).value = PASSPHRASE
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert app.session.unlocked
+        said = " ".join(n.message for n in app._notifications)
+        assert "older than the newest copy" in said

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual import on, work
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Static
 
@@ -113,6 +113,7 @@ class UnlockScreen(SafeplanScreen[None]):
         self.still.stop()
         self.sp.unlocked(message.store)
         self.sp.show_home()
+        say_vault_notes(self.app, message.store)
 
     @on(Button.Pressed, "#forgot")
     def _forgot(self) -> None:
@@ -253,6 +254,7 @@ class RecoverScreen(SafeplanScreen[None]):
         if message.recovery_code is None:
             self.store = message.store
             self.sp.unlocked(message.store)
+            say_vault_notes(self.app, message.store)
             self.query_one("#status", Static).update(
                 "Your vault is open. Now choose a new passphrase to use from now on."
             )
@@ -260,3 +262,22 @@ class RecoverScreen(SafeplanScreen[None]):
             self.query_one("#new1", TextField).focus()
             return
         self.app.switch_screen(RecoveryCodeScreen(message.recovery_code, first_run=False))
+
+
+def say_vault_notes(app: App[object], store: object) -> None:
+    """After an unlock: a read-only vault, or one older than the newest copy seen here, is said
+    once, calmly (no personal words in a notification)."""
+    if getattr(store, "read_only", False):
+        app.notify(
+            "This vault is in a place that cannot be written, so it is open read-only: you can "
+            "read everything, and changes cannot be saved.",
+            timeout=12,
+        )
+    if getattr(store, "rolled_back", None) is not None:
+        app.notify(
+            "This vault is older than the newest copy of it opened on this computer. If you did "
+            "not restore an older copy, one may have been put in its place: the backups are "
+            "listed by `safeplan backup list`.",
+            severity="warning",
+            timeout=20,
+        )
