@@ -404,3 +404,17 @@ def test_the_way_around_written_in_the_guide_is_read_back_in_the_plain_walk_thro
     assert guide(tmp_path, *common, lines=lines).returncode == 0
     walk = run(tmp_path, "plan", "use", *common, stdin="\n" * 12)
     assert "If something gets in the way: GUIDECANARY shoes by the door" in flat(walk.stdout)
+
+
+def test_the_demo_never_claims_to_save(tmp_path: Path) -> None:
+    result = run(
+        tmp_path,
+        "--demo",
+        "guide",
+        "--plain",
+        stdin="\n".join(["2", "", "", "GUIDECANARY x", "", "pause", "2", END, "1"]) + "\n",
+    )
+    assert result.returncode == 0, result.stderr
+    out = flat(result.stdout)
+    assert "saved in your vault" not in out
+    assert "This session is not saved on this computer." in out

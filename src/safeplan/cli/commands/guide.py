@@ -52,7 +52,8 @@ def register(sub: argparse._SubParsersAction[Any], common: argparse.ArgumentPars
     parser.add_argument(
         "--ephemeral",
         action="store_true",
-        help="keep this session in memory only and leave nothing on this computer",
+        help="save nothing on this computer: at the end, choose to print the plan, save it "
+        "into a new vault (on a USB stick, say) or let it go",
     )
     parser.add_argument(
         "--country",
@@ -100,6 +101,8 @@ def run_plain(io: Plain, args: argparse.Namespace, voice: Voice | None) -> int:
     from safeplan.cli.plain import InputClosed
 
     with open_store(args) as store:
+        if store.path is None:  # the demo: nothing is saved, so say so, as for --ephemeral
+            return _run_in_memory(io, args, voice, store)
         session = _session(io, store, args, voice, ephemeral=False)
         try:
             if session.run() == "finished":
@@ -135,7 +138,9 @@ def _session(
     )
 
 
-def _run_in_memory(io: Plain, args: argparse.Namespace, voice: Voice | None) -> int:
+def _run_in_memory(
+    io: Plain, args: argparse.Namespace, voice: Voice | None, store: Store | None = None
+) -> int:
     """Nothing is written unless the person chooses. ctrl+c or the end of input asks before
     letting the plan go, and offers the handover instead (when the input can still answer)."""
     from safeplan.cli.guide_handover import PlainHandover
@@ -143,8 +148,9 @@ def _run_in_memory(io: Plain, args: argparse.Namespace, voice: Voice | None) -> 
     from safeplan.core.models import VaultPayload
     from safeplan.core.store import MemoryStore
 
-    memory = MemoryStore()
-    memory.payload.settings.voice = "with_someone"  # a session not saved is most often a peer's
+    memory: Store = store if store is not None else MemoryStore()
+    if store is None:
+        memory.payload.settings.voice = "with_someone"  # a session not saved is most often a peer's
     session = _session(io, memory, args, voice, ephemeral=True)
     handover = PlainHandover(io, memory, ephemeral=True, args=args)
     written = False
@@ -169,7 +175,8 @@ def _run_in_memory(io: Plain, args: argparse.Namespace, voice: Voice | None) -> 
         return EXIT_STOPPED
     finally:
         memory.payload = VaultPayload()
-        memory.last_saved_json = None
+        if isinstance(memory, MemoryStore):
+            memory.last_saved_json = None
 
 
 def _ask_before_letting_go(io: Plain) -> bool:
