@@ -21,6 +21,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from isolated_env import isolated_env  # bench/ is on the path: run.py and these scripts live there
+
 HERE = Path(__file__).resolve().parent
 BIN = Path(sys.executable).parent
 TARGET = 1.5
@@ -29,20 +31,13 @@ TIMEOUT = 30.0
 
 
 def _env(home: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "SAFEPLAN_", "TMUX"))}
-    env.pop("PYTHONDONTWRITEBYTECODE", None)  # bytecode cached, as after installing
-    env.update(
-        HOME=str(home),
-        XDG_CONFIG_HOME=str(home / ".config"),
-        XDG_DATA_HOME=str(home / ".local/share"),
-        XDG_STATE_HOME=str(home / ".local/state"),
-        XDG_CACHE_HOME=str(home / ".cache"),
+    return isolated_env(
+        home,
         LANG="C.UTF-8",
         TERM="xterm-256color",
         SAFEPLAN_KDF_PROFILE="test",
         PYTEST_CURRENT_TEST="bench",  # the cheap profile is honoured only in tests and benchmarks
     )
-    return env
 
 
 _runs = iter(range(1_000_000))

@@ -10,13 +10,14 @@ for the runs, and one run of each comes first, uncounted). Aggregated by bench/r
 
 from __future__ import annotations
 
-import os
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from isolated_env import isolated_env  # bench/ is on the path: run.py and these scripts live there
 
 BIN = Path(sys.executable).parent
 TARGET = 8.0
@@ -30,17 +31,7 @@ COMMANDS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
 
 
 def _env(home: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "SAFEPLAN_"))}
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
-    env.update(
-        HOME=str(home),
-        XDG_CONFIG_HOME=str(home / ".config"),
-        XDG_DATA_HOME=str(home / ".local/share"),
-        XDG_STATE_HOME=str(home / ".local/state"),
-        XDG_CACHE_HOME=str(home / ".cache"),
-        LANG="en_GB.UTF-8",
-    )
-    return env
+    return isolated_env(home, LANG="en_GB.UTF-8")
 
 
 def _once(command: list[str], env: dict[str, str]) -> float:

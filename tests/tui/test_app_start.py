@@ -9,6 +9,8 @@ import time
 from pathlib import Path
 
 import pytest
+from textual.app import App
+from textual.pilot import Pilot
 
 from safeplan.core import vault as vault_module
 from safeplan.tui.screens.home import HomeScreen
@@ -34,6 +36,14 @@ def slow_open(monkeypatch: pytest.MonkeyPatch, seconds: float) -> threading.Even
     return done
 
 
+async def home_within(pilot: Pilot[object], app: App[object], seconds: float) -> None:
+    for _ in range(int(seconds * 10)):
+        await pilot.pause(0.1)
+        if isinstance(app.screen, HomeScreen):
+            return
+    raise AssertionError(f"the home screen did not come within {seconds} s")
+
+
 async def test_a_slow_unlock_shows_that_it_is_still_working(
     made_vault: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -52,11 +62,7 @@ async def test_a_slow_unlock_shows_that_it_is_still_working(
         assert SLOW_ON_PURPOSE.split(",")[0] in text
         while not done.is_set():
             await pilot.pause(0.1)
-        for _ in range(30):
-            await pilot.pause(0.1)
-            if isinstance(app.screen, HomeScreen):
-                break
-        assert isinstance(app.screen, HomeScreen)
+        await home_within(pilot, app, seconds=3)
 
 
 async def test_a_quick_unlock_shows_no_progress_and_stops_counting(made_vault: Path) -> None:
@@ -66,11 +72,7 @@ async def test_a_quick_unlock_shows_no_progress_and_stops_counting(made_vault: P
         assert isinstance(screen, UnlockScreen)
         await type_text(pilot, PASSPHRASE)
         await pilot.press("enter")
-        for _ in range(50):
-            await pilot.pause(0.1)
-            if isinstance(app.screen, HomeScreen):
-                break
-        assert isinstance(app.screen, HomeScreen)
+        await home_within(pilot, app, seconds=5)
         assert not screen.still.running
 
 

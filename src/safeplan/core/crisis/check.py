@@ -13,6 +13,7 @@ import json
 import sys
 from collections.abc import Callable, Iterable
 from dataclasses import asdict
+from functools import partial
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -65,17 +66,24 @@ def problems() -> list[str]:
     except DirectoryError as exc:
         return [f"the data files do not fit together: {exc}"]
     services = [(r["id"], r) for rows in d.raw_services.values() for r in rows]
-    found += _differences("service", services, models.Service, entries.Service.from_raw)
     found += _differences(
-        "emergency record", d.raw_emergency.items(), models.Emergency, entries.Emergency.from_raw
+        "service", services, models.Service, partial(entries.build, entries.Service)
+    )
+    found += _differences(
+        "emergency record",
+        d.raw_emergency.items(),
+        models.Emergency,
+        partial(entries.build, entries.Emergency),
     )
     found += _differences(
         "directory",
         ((r["id"], r) for r in d.raw_international),
         models.InternationalDirectory,
-        entries.InternationalDirectory.from_raw,
+        partial(entries.build, entries.InternationalDirectory),
     )
-    found += _differences("source", d.raw_sources.items(), models.Source, entries.Source.from_raw)
+    found += _differences(
+        "source", d.raw_sources.items(), models.Source, partial(entries.build, entries.Source)
+    )
     return found
 
 

@@ -27,6 +27,7 @@ from safeplan.core.crisis.entries import (
     Raw,
     Service,
     Source,
+    build,
 )
 
 DATA_PACKAGE = "safeplan.data.crisis"
@@ -66,16 +67,16 @@ class Directory:
         key = f"services:{country}"
         if key not in self._built:
             raw = self.raw_services.get(country, ())
-            self._built[key] = tuple(Service.from_raw(r) for r in raw)
+            self._built[key] = tuple(build(Service, r) for r in raw)
         found: tuple[Service, ...] = self._built[key]
         return found
 
     def emergency_for(self, country: str) -> Emergency | None:
         raw = self.raw_emergency.get(country)
-        return Emergency.from_raw(raw) if raw is not None else None
+        return build(Emergency, raw) if raw is not None else None
 
     def source(self, key: str) -> Source:
-        return Source.from_raw(self.raw_sources[key])
+        return build(Source, self.raw_sources[key])
 
     def countries_with_lines(self) -> set[str]:
         return set(self.raw_services)
@@ -84,7 +85,7 @@ class Directory:
     def international(self) -> tuple[InternationalDirectory, ...]:
         if "international" not in self._built:
             self._built["international"] = tuple(
-                InternationalDirectory.from_raw(r) for r in self.raw_international
+                build(InternationalDirectory, r) for r in self.raw_international
             )
         found: tuple[InternationalDirectory, ...] = self._built["international"]
         return found
@@ -97,11 +98,11 @@ class Directory:
     @property
     def emergency(self) -> dict[str, Emergency]:
         """Every country's emergency numbers."""
-        return {code: Emergency.from_raw(raw) for code, raw in self.raw_emergency.items()}
+        return {code: build(Emergency, raw) for code, raw in self.raw_emergency.items()}
 
     @property
     def sources(self) -> dict[str, Source]:
-        return {key: Source.from_raw(raw) for key, raw in self.raw_sources.items()}
+        return {key: build(Source, raw) for key, raw in self.raw_sources.items()}
 
 
 def merge_files(files: Iterable[tuple[Raw, bool]]) -> Directory:

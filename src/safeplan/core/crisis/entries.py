@@ -11,8 +11,8 @@ the raw JSON gives exactly what the models give, field for field, for every ship
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Any, Literal, TypeAlias
+from dataclasses import dataclass, fields
+from typing import Any, ClassVar, Literal, TypeAlias, TypeVar
 
 Confidence: TypeAlias = Literal["H", "M"]
 """H: an official source, or two independent sources agree. M: one good source, or a few years old.
@@ -60,8 +60,24 @@ Raw: TypeAlias = Mapping[str, Any]
 """One record as it stands in the JSON (already validated by the models)."""
 
 
-def _strs(raw: Raw, key: str) -> tuple[str, ...]:
-    return tuple(raw.get(key) or ())
+R = TypeVar("R")
+
+
+def build(cls: type[R], raw: Raw) -> R:
+    """The record ``cls`` from its validated JSON: lists become tuples, nested records (named in
+    the class's ``NESTED``) are built too, and a field the JSON leaves out keeps its default."""
+    nested: Mapping[str, type] = getattr(cls, "NESTED", {})
+    values: dict[str, Any] = {}
+    for f in fields(cls):  # type: ignore[arg-type]
+        value = raw.get(f.name)
+        if value is None:
+            continue
+        if f.name in nested:
+            value = tuple(build(nested[f.name], item) for item in value)
+        elif isinstance(value, list):
+            value = tuple(value)
+        values[f.name] = value
+    return cls(**values)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -72,10 +88,6 @@ class Source:
     url: str | None = None
     date: str | None = None
     """The source's own date, as it gives it (a year, a month or a day)."""
-
-    @classmethod
-    def from_raw(cls, raw: Raw) -> Source:
-        return cls(name=raw["name"], url=raw.get("url"), date=raw.get("date"))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -91,17 +103,6 @@ class PhoneNumber:
     confidence: Confidence | None = None
     """Only when this number is less certain than the service as a whole."""
 
-    @classmethod
-    def from_raw(cls, raw: Raw) -> PhoneNumber:
-        return cls(
-            display=raw["display"],
-            dial=raw["dial"],
-            note=raw.get("note"),
-            hours=raw.get("hours"),
-            free=raw.get("free"),
-            confidence=raw.get("confidence"),
-        )
-
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class TextOption:
@@ -116,22 +117,16 @@ class TextOption:
     note: str | None = None
     confidence: Confidence | None = None
 
-    @classmethod
-    def from_raw(cls, raw: Raw) -> TextOption:
-        return cls(
-            kind=raw["kind"],
-            display=raw["display"],
-            dial=raw.get("dial"),
-            keyword=raw.get("keyword"),
-            hours=raw.get("hours"),
-            note=raw.get("note"),
-            confidence=raw.get("confidence"),
-        )
-
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Service:
     """One crisis line or help service in one country."""
+
+    NESTED: ClassVar[dict[str, type]] = {
+        "phones": PhoneNumber,
+        "texts": TextOption,
+        "sources": Source,
+    }
 
     id: str
     country: str
@@ -154,27 +149,6 @@ class Service:
     verified: str
     confidence: Confidence
 
-    @classmethod
-    def from_raw(cls, raw: Raw) -> Service:
-        return cls(
-            id=raw["id"],
-            country=raw["country"],
-            name=raw["name"],
-            description=raw.get("description"),
-            region=raw.get("region"),
-            phones=tuple(PhoneNumber.from_raw(p) for p in raw.get("phones") or ()),
-            texts=tuple(TextOption.from_raw(t) for t in raw.get("texts") or ()),
-            hours=raw.get("hours"),
-            free=raw.get("free"),
-            languages=_strs(raw, "languages"),
-            audience=_strs(raw, "audience"),  # type: ignore[arg-type]
-            website=raw.get("website"),
-            notes=_strs(raw, "notes"),
-            sources=tuple(Source.from_raw(s) for s in raw["sources"]),
-            verified=raw["verified"],
-            confidence=raw["confidence"],
-        )
-
     @property
     def always_open(self) -> bool:
         return self.hours == "24/7"
@@ -194,19 +168,6 @@ class Emergency:
     """Keys into the ``sources`` table of the data file."""
     verified: str
 
-    @classmethod
-    def from_raw(cls, raw: Raw) -> Emergency:
-        return cls(
-            general=_strs(raw, "general"),
-            police=_strs(raw, "police"),
-            ambulance=_strs(raw, "ambulance"),
-            fire=_strs(raw, "fire"),
-            confidence=raw["confidence"],
-            note=raw.get("note"),
-            sources=_strs(raw, "sources"),
-            verified=raw["verified"],
-        )
-
     def numbers(self) -> set[str]:
         return {*self.general, *self.police, *self.ambulance, *self.fire}
 
@@ -215,6 +176,8 @@ class Emergency:
 class InternationalDirectory:
     """A directory that covers many countries: the fallback everywhere."""
 
+    NESTED: ClassVar[dict[str, type]] = {"sources": Source}
+
     id: str
     name: str
     url: str
@@ -222,15 +185,3 @@ class InternationalDirectory:
     description: str
     sources: tuple[Source, ...]
     verified: str
-
-    @classmethod
-    def from_raw(cls, raw: Raw) -> InternationalDirectory:
-        return cls(
-            id=raw["id"],
-            name=raw["name"],
-            url=raw["url"],
-            display=raw["display"],
-            description=raw["description"],
-            sources=tuple(Source.from_raw(s) for s in raw["sources"]),
-            verified=raw["verified"],
-        )

@@ -147,7 +147,7 @@ class Service(Record):
 
     def plain(self) -> entries.Service:
         """The same service as the plain record the renderers take."""
-        return entries.Service.from_raw(self.model_dump(mode="json"))
+        return entries.build(entries.Service, self.model_dump(mode="json"))
 
 
 class Emergency(Record):

@@ -52,10 +52,6 @@ class HarmReductionScreen(SafeplanScreen[None]):
     #hr-strategies {
         height: 1fr;
     }
-    .strategy-text {
-        padding: 0 0 0 4;
-        color: $text-muted;
-    }
     """
     BINDINGS = [
         Binding("escape", "close", "Back", id="hr-back"),

@@ -50,10 +50,6 @@ class UseSavedScreen(SafeplanScreen[None]):
     #use-saved-first-steps {
         padding: 1 0 0 0;
     }
-    .tip-text {
-        padding: 0 0 0 4;
-        color: $text-muted;
-    }
     """
     )
     BINDINGS = [

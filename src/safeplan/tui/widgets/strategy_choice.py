@@ -12,12 +12,23 @@ from safeplan.core.harm_reduction import Strategy, strategies
 from safeplan.tui.widgets.plain_checkbox import PlainCheckbox
 
 
+class StrategyNote(Static):
+    """An idea's words and source, indented under its tick box."""
+
+    DEFAULT_CSS = """
+    StrategyNote {
+        padding: 0 0 0 4;
+        color: $text-muted;
+    }
+    """
+
+
 def strategy_choice(
     strategy: Strategy, chosen: bool, *, id_prefix: str, text_class: str
 ) -> Iterator[Widget]:
     """The tick box (id ``{id_prefix}{key}``) and, below it, the idea with where it comes from."""
     yield PlainCheckbox(strategy.title, chosen, id=f"{id_prefix}{strategy.key}", compact=True)
-    yield Static(
+    yield StrategyNote(
         f"{strategy.text}\nSource: {strategy.source.short()}, checked {strategy.verified}.",
         classes=text_class,
         markup=False,
