@@ -179,10 +179,14 @@ async def test_hope_box_add_and_take_out(demo_app: SafeplanApp) -> None:
         await pilot.press("a", "down", "enter")  # something someone said
         await type_text(pilot, "You matter to me")
         await pilot.press("enter")
+        await pilot.pause()
+        assert "Who said it?" in flat(demo_app)
+        await type_text(pilot, "Sam")
+        await pilot.press("enter")
         await settle(pilot, demo_app)
         box = demo_app.session.payload.hope_box
-        assert [(i.kind, i.text) for i in box] == [("said", "You matter to me")]
-        assert "Something someone said to me: You matter to me" in flat(demo_app)
+        assert [(i.kind, i.text, i.who) for i in box] == [("said", "You matter to me", "Sam")]
+        assert "Something someone said to me: You matter to me (said by Sam)" in flat(demo_app)
         await pilot.press("d")
         await pilot.pause()
         await pilot.click("#remove")

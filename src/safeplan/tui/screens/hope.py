@@ -29,6 +29,8 @@ class HopeScreen(SafeplanScreen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.adding: HopeKind | None = None
+        self.said: str | None = None
+        """The words of a "said" item while asking who said them."""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="moment-body"):
@@ -94,10 +96,20 @@ class HopeScreen(SafeplanScreen[None]):
 
     @on(Input.Submitted, "#hope-input")
     def _save(self, event: Input.Submitted) -> None:
-        if self.adding is not None and event.value.strip():
-            add_item(self.session.payload, self.adding, event.value)
+        words = event.value.strip()
+        if self.adding == "said" and words and self.said is None:
+            self.said = words  # then: who said it (optional)
+            event.input.value = ""
+            self._ask("Who said it? Enter on an empty box leaves it out.")
+            return
+        if self.said is not None:
+            add_item(self.session.payload, "said", self.said, who=words)
+            self.request_save()
+        elif self.adding is not None and words:
+            add_item(self.session.payload, self.adding, words)
             self.request_save()
         self.adding = None
+        self.said = None
         event.input.display = False
         self._fill()
         self.refresh_bindings()
@@ -121,6 +133,7 @@ class HopeScreen(SafeplanScreen[None]):
     def action_close(self) -> None:
         if self.adding is not None or self.query_one("#hope-kinds", OptionList).display:
             self.adding = None
+            self.said = None
             self.query_one("#hope-kinds", OptionList).display = False
             self.query_one("#hope-input", Input).display = False
             self._fill()
