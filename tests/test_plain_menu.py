@@ -141,7 +141,7 @@ def test_a_wrong_passphrase_goes_back_to_the_menu(isolated_home: Path, vault: Pa
     result = sp(isolated_home, vault, f"{menu_number('plan', 'show')}\nnot it at all\n")
     assert result.returncode == 0
     assert "does not open this vault" in result.stdout
-    assert result.stdout.count("What would you like to do?") == 2
+    assert "Back at the menu." in result.stdout
 
 
 def test_plain_walkthrough_reaches_what_matters_most(isolated_home: Path, vault: Path) -> None:
@@ -329,3 +329,13 @@ def test_passphrase_on_the_first_line_then_answers(isolated_home: Path, vault: P
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Walk round the block" in result.stdout
     assert "Your passphrase" not in result.stdout
+
+
+def test_back_at_the_menu_the_choices_are_not_read_again_unless_asked(
+    isolated_home: Path, vault: Path
+) -> None:
+    crisis = menu_number("crisis")
+    result = sp(isolated_home, vault, f"{crisis}\n{crisis}\n\n")
+    assert result.returncode == 0
+    assert result.stdout.count("Back at the menu.") == 2
+    assert result.stdout.count("1. Use my plan now") == 2, "once at the start, once on Enter"

@@ -121,10 +121,11 @@ class PlainMenu:
         self._opening()
         options = [(n, entry.label) for n, entry in enumerate(self.entries)]
         options.append((-1, LEAVE))
+        first = True
         while True:
             self.answers.say("")
             try:
-                chosen = self.answers.choose("What would you like to do?", options)
+                chosen = self._choose(options, first)
             except InputEnded:
                 return errors.EXIT_OK  # nothing was part way: the input simply ended
             except LeftEarly:
@@ -133,9 +134,20 @@ class PlainMenu:
             if chosen < 0:
                 self.answers.say("Goodbye. Take care.")
                 return errors.EXIT_OK
+            first = False
             code = self.run_entry(self.entries[chosen])
             if code is not None:
                 return code
+
+    def _choose(self, options: list[tuple[int, str]], first: bool) -> int:
+        """The whole list the first time; after that a short line, so that a screen reader does
+        not read every choice again (Enter reads them)."""
+        if not first:
+            how = f"Back at the menu. Type a number from 1 to {len(options)}, or press Enter to "
+            text = self.answers.line(how + "hear the choices again.")
+            if text.isdigit() and 1 <= int(text) <= len(options):
+                return options[int(text) - 1][0]
+        return self.answers.choose("What would you like to do?", options)
 
     def run_entry(self, entry: MenuEntry) -> int | None:
         """Run one entry. None: back to the menu. A number: the menu ends with it."""
