@@ -100,9 +100,9 @@ def build_parser(modules: Sequence[str] = COMMAND_MODULES) -> Parser:
     common = common_options()
     parser = Parser(
         prog="safeplan",
-        description="A private, offline safety plan and self-care companion. "
-        "With no command, opens the full-screen app (or, with --plain, ACCESSIBLE=1, TERM=dumb or "
-        "input that is not a terminal, a plain numbered menu).",
+        description="A private, offline safety plan and self-care companion. With no command, opens\n"
+        "the full-screen app (or, with --plain, ACCESSIBLE=1, TERM=dumb or input that is not a\n"
+        "terminal, a plain numbered menu).",
         epilog=EXIT_CODES_HELP,
         formatter_class=argparse.RawDescriptionHelpFormatter,
         parents=[common],
