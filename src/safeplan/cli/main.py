@@ -101,8 +101,8 @@ def build_parser(modules: Sequence[str] = COMMAND_MODULES) -> Parser:
     parser = Parser(
         prog="safeplan",
         description="A private, offline safety plan and self-care companion. With no command, opens\n"
-        "the full-screen app (or a plain numbered menu with --plain, ACCESSIBLE=1, TERM=dumb,\n"
-        "or input that is not a terminal).",
+        "the full-screen app, or a plain numbered menu with --plain, ACCESSIBLE=1,\n"
+        "TERM=dumb, or input that is not a terminal.",
         epilog=EXIT_CODES_HELP,
         formatter_class=argparse.RawDescriptionHelpFormatter,
         parents=[common],
