@@ -339,3 +339,18 @@ def test_back_at_the_menu_the_choices_are_not_read_again_unless_asked(
     assert result.returncode == 0
     assert result.stdout.count("Back at the menu.") == 2
     assert result.stdout.count("1. Use my plan now") == 2, "once at the start, once on Enter"
+
+
+def test_ctrl_c_inside_an_entry_comes_back_to_the_menu(monkeypatch: pytest.MonkeyPatch) -> None:
+    import argparse
+
+    out = io.StringIO()
+    answers = Answers(Plain(io.StringIO(""), out))
+    menu = plain_menu.PlainMenu(argparse.Namespace(demo=True, vault=None), answers)
+
+    def interrupted(args: argparse.Namespace) -> int:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("safeplan.cli.main._run", interrupted)
+    assert menu.run_entry(menu.entries[0]) is None
+    assert "Stopped. Back to the menu." in out.getvalue()

@@ -162,7 +162,7 @@ class PlainMenu:
         except InputEnded as exc:
             self.answers.say("", exc.message, "Anything you did not finish was not saved.")
             return errors.EXIT_ERROR
-        except LeftEarly:
+        except (LeftEarly, KeyboardInterrupt):  # ctrl+c inside an entry: back to the menu
             self.answers.say("", "Stopped. Back to the menu.")
         except errors.WrongPassphrase as exc:
             self.secret.value = None
