@@ -97,6 +97,11 @@ class Session:
             return self.store.payload.settings.country
         return help_source.guess_country(self.environ)
 
+    def country_is_a_guess(self) -> bool:
+        """True when no one chose the country: it comes from the locale alone."""
+        chosen = self.chosen_country or self.kept_country
+        return not chosen and not (self.store is not None and self.store.payload.settings.country)
+
     def choose_country(self, code: str) -> str | None:
         """The person chose ``code``: the session, the vault's setting and the kept country all
         take it. Returns the code to write to the kept-country file (in a thread), if any."""
@@ -107,11 +112,6 @@ class Session:
             return None
         self.kept_country = code
         return code
-
-    def country_is_a_guess(self) -> bool:
-        """True when no one chose the country: it comes from the locale alone."""
-        chosen = self.chosen_country or self.kept_country
-        return not chosen and not (self.store is not None and self.store.payload.settings.country)
 
     def after_unlock(self) -> tuple[bool, str | None]:
         """Make the vault's setting and the kept country agree once the vault is open.

@@ -65,7 +65,9 @@ def _describe() -> list[str]:
     if choice.source == "kept":
         lines.append("To change it: safeplan country NAME. To forget it: safeplan country --clear.")
     else:
-        lines.append("To keep a country (so it is right before unlocking too): safeplan country NAME.")
+        lines.append(
+            "To keep a country (so it is right before unlocking too): safeplan country NAME."
+        )
     return lines
 
 
