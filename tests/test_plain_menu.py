@@ -299,6 +299,10 @@ def test_crisis_lines_in_the_walkthrough_read_well_aloud() -> None:
         for_listening("Checked against public sources in 2026-11 and 2026-12-01.")
         == "Checked against public sources in November 2026 and 1 December 2026."
     )
+    assert for_listening("Ground yourself: 5-4-3-2-1") == "Ground yourself: 5, 4, 3, 2, 1"
+    assert for_listening("call 0800-123-456") == "call 0800-123-456", (
+        "phone numbers stay as they are"
+    )
 
 
 def test_a_phone_number_is_never_split_across_lines() -> None:

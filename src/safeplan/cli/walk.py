@@ -28,6 +28,7 @@ SCREEN_LINES = 20
 
 
 _NUMBER_GAP = re.compile(r"(?<=\d) (?=\d)")
+_COUNTDOWN = re.compile(r"\b\d(?:-\d){2,}\b")
 _ISO_DAY = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _ISO_MONTH = re.compile(r"\b(\d{4})-(\d{2})\b")
 
@@ -44,6 +45,7 @@ def for_listening(line: str) -> str:
         return f"{date(int(m[1]), int(m[2]), 1):%B %Y}"
 
     line = line.replace("24/7", "day and night, every day")
+    line = _COUNTDOWN.sub(lambda m: m[0].replace("-", ", "), line)  # 5-4-3-2-1: not "dash"
     return _ISO_MONTH.sub(month, _ISO_DAY.sub(day, line))
 
 
@@ -80,7 +82,8 @@ def _show(answers: Answers, view: flow.StepView) -> None:
     if view.way_round:
         answers.say(f"If something gets in the way: {view.way_round}")
     for tool in view.tools:
-        answers.say(f"You could also try: {tool.label} (the command safeplan {tool.command}).")
+        words = for_listening(tool.label)
+        answers.say(f"You could also try: {words} (the command safeplan {tool.command}).")
     if view.hope:
         answers.say("From your hope box:", *(f"- {text}" for text in view.hope))
 
