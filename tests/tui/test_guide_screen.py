@@ -222,6 +222,7 @@ async def test_a_complete_session_in_memory_saved_into_a_new_vault(tmp_path: Pat
         await press(pilot, "finish")
         await pilot.pause()
     assert app.return_code == 0
+    assert f"a vault at {target}" in app.farewell, "the goodbye line says what was kept"
     with Vault.open(target, PASSPHRASE) as vault:
         assert_full_plan(vault.payload)
     assert store.payload.plan.is_empty(), "the session in memory is let go at the end"
@@ -246,6 +247,7 @@ async def test_letting_go_asks_once_more_and_writes_nothing(tmp_path: Path) -> N
         await press(pilot, "finish")
         await pilot.pause()
     assert store.payload.plan.is_empty()
+    assert app.farewell == "The plan was let go. Nothing of it was written to this computer."
     assert sorted(home.rglob("*")) == before
 
 

@@ -51,4 +51,7 @@ def run_guide_tui(args: argparse.Namespace, voice: Voice | None) -> int:
         app = make_guide_app(
             vault_path=resolve_vault_path(args.vault), voice=voice, environ=environ
         )
-    return int(app.run() or 0)
+    code = int(app.run() or 0)
+    if app.farewell:
+        print(app.farewell)  # a goodbye line in the terminal: what was kept, if anything
+    return code

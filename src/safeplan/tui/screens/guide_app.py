@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from safeplan.core.guide.handover import Handover
 from safeplan.core.models import VaultPayload, Voice
 from safeplan.tui.app import SafeplanApp
 from safeplan.tui.screens.guide import GuideScreen
@@ -22,6 +23,8 @@ class GuideApp(SafeplanApp):
         self.ephemeral = ephemeral
         self._guide_opened = False
         self._quit_confirmed = False
+        self.farewell = ""
+        """Said in the terminal after the app closes: what a session not saved here left behind."""
 
     async def action_quit(self) -> None:
         """Not saved on this computer, quitting forgets the plan: ask once more first."""
@@ -44,6 +47,8 @@ class GuideApp(SafeplanApp):
             )
             return
         if self.ephemeral and store is not None:
+            state = screen.handover if isinstance(screen, GuideScreen) else None
+            self.farewell = (state or Handover(ephemeral=True)).finished_words()
             store.payload = VaultPayload()
         await super().action_quit()
 
