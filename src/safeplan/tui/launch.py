@@ -36,20 +36,26 @@ def run_guide_tui(args: argparse.Namespace, voice: Voice | None) -> int:
     from safeplan.tui.screens.guide_app import make_guide_app
 
     environ = dict(os.environ)
+    country = getattr(args, "country", None)
     if args.ephemeral:
         from safeplan.core.store import MemoryStore
 
         # Sessions in memory are usually run with a peer worker beside the person.
         voice = voice or "with_someone"
 
-        app = make_guide_app(store=MemoryStore(), voice=voice, ephemeral=True, environ=environ)
+        app = make_guide_app(
+            store=MemoryStore(), voice=voice, ephemeral=True, environ=environ, country=country
+        )
     elif args.demo:
         from safeplan.core.demo import demo_store
 
-        app = make_guide_app(store=demo_store(), voice=voice, environ=environ)
+        app = make_guide_app(store=demo_store(), voice=voice, environ=environ, country=country)
     else:
         app = make_guide_app(
-            vault_path=resolve_vault_path(args.vault), voice=voice, environ=environ
+            vault_path=resolve_vault_path(args.vault),
+            voice=voice,
+            environ=environ,
+            country=country,
         )
     code = int(app.run() or 0)
     if app.farewell:
