@@ -96,3 +96,30 @@ async def test_a_wrong_passphrase_stops_the_count(
 
 def test_the_words_name_the_work_and_the_seconds() -> None:
     assert still_words("opening your vault", 2.4).startswith("Still opening your vault (2 s).")
+
+
+async def test_the_app_starts_in_its_own_theme_without_parsing_its_styles_twice(
+    made_vault: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from textual.css.stylesheet import Stylesheet
+
+    from safeplan.tui.themes import DARK, THEMES
+
+    reparsed: list[int] = []
+    real = Stylesheet.reparse
+
+    def counted(self: Stylesheet) -> None:
+        reparsed.append(1)
+        real(self)
+
+    monkeypatch.setattr(Stylesheet, "reparse", counted)
+    app = vault_app(made_vault)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, UnlockScreen)
+        assert reparsed == []
+        dark = next(t for t in THEMES if t.name == DARK)
+        assert app.theme == DARK and app.current_theme is dark
+        assert app.stylesheet._variables["primary"] == dark.primary
+        assert app.screen.styles.background.hex.upper() == dark.background
+        assert {"-theme-safeplan-dark", "-dark-mode"} <= set(app.classes)

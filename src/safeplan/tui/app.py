@@ -24,7 +24,7 @@ from safeplan.tui.lifecycle import VaultLifecycle
 from safeplan.tui.palette import SafeplanCommands
 from safeplan.tui.saver import Saver
 from safeplan.tui.session import Session
-from safeplan.tui.themes import DARK, THEMES, without_colour
+from safeplan.tui.themes import DARK, THEMES, start_in_theme, without_colour
 from safeplan.tui.warm_up import warm_up
 
 
@@ -47,7 +47,7 @@ class SafeplanApp(CalmCrash, VaultLifecycle, inherit_bindings=False):
         self._quit_despite_error = False
         for theme in THEMES:
             self.register_theme(theme)
-        self.theme = DARK
+        start_in_theme(self, DARK)
         if "NO_COLOR" in session.environ:
             self.no_color = True  # no colour at all, not greyscale (Textual's own default)
             self._filters = without_colour(self._filters)

@@ -4,7 +4,9 @@ files use theme variables."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
+from textual.app import App
 from textual.filter import LineFilter, Monochrome, NoColor
 from textual.theme import Theme
 
@@ -72,3 +74,23 @@ def without_colour(filters: Sequence[LineFilter]) -> list[LineFilter]:
     shown by glyphs and text styles instead (styles/no_color.tcss, tui/widgets/marks.py)."""
     kept = [f for f in filters if not isinstance(f, Monochrome | NoColor)]
     return [*kept, NoColor()]
+
+
+def start_in_theme(app: App[Any], name: str) -> None:
+    """Start ``app`` in the registered theme ``name`` (call from ``__init__``, before it runs).
+
+    Setting ``app.theme`` does the same, but Textual then parses the whole stylesheet twice as the
+    app starts (once for the default theme, again for this one), which delays the first screen.
+    Before the app runs nothing has been parsed yet, so the theme's variables and classes can be
+    given to the stylesheet directly; later changes of theme go through ``app.theme`` as usual.
+    The dark or light filter Textual set up stays right only for a theme as dark as its default:
+    any other goes through ``app.theme``."""
+    theme = app.get_theme(name)
+    if theme is None or not theme.dark:
+        app.theme = name
+        return
+    app.set_reactive(App.theme, name)
+    app.stylesheet.set_variables(app.get_css_variables())
+    app.set_class(True, f"-theme-{name}", update=False)
+    app.set_class(True, "-dark-mode", update=False)
+    app.set_class(False, "-light-mode", update=False)
