@@ -144,6 +144,8 @@ def test_a_too_short_new_passphrase_is_asked_again(tmp_path: Path) -> None:
     term.send(PASSPHRASE + "\r")
     term.expect("again")
     term.send(PASSPHRASE + "\r")
+    term.expect("Country:")  # init then asks which country's crisis lines to show
+    term.send("\r")
     assert term.finish() == 0, term.text
     read_payload(path, PASSPHRASE)
 
@@ -470,3 +472,35 @@ def test_a_typed_line_with_a_nul_is_asked_again() -> None:
     plain = Plain(io.StringIO("a\x00b\nkept as typed \x1b[8m\n"), out)
     assert plain.read_line() == "kept as typed \x1b[8m"  # stored as typed; shown visibly
     assert " ".join(out.getvalue().split()) == NUL_REFUSED
+
+
+def test_small_edges_said_plainly(tmp_path: Path) -> None:
+    folder = tmp_path / "a-folder"
+    folder.mkdir()
+    made = run(tmp_path, "--vault", str(folder), "--passphrase-file", "-", "init", stdin="x" * 9)
+    assert made.returncode == 2 and "is a folder" in made.stderr
+    deep = tmp_path / "one" / "two" / "v.json"
+    secret = tmp_path / "pp"
+    secret.write_text(PASSPHRASE + "\n")
+    secret.chmod(0o644)
+    created = run(tmp_path, "--vault", str(deep), "--passphrase-file", str(secret), "init")
+    assert created.returncode == 0, created.stderr
+    assert "other users of this computer can read the passphrase file" in created.stderr
+    for part in (deep.parent, deep.parent.parent):
+        assert part.stat().st_mode & 0o777 == 0o700, part
+    checked = run(
+        tmp_path, "--vault", str(deep), "--passphrase-file", "-", "vault", "check", stdin=PASSPHRASE
+    )
+    assert "It holds 0 entries in all." in checked.stdout
+
+
+def test_backup_list_flags_a_damaged_backup(tmp_path: Path) -> None:
+    path = tmp_path / "v.json"
+    make_vault(path)
+    with Vault.open(path, PASSPHRASE) as vault:
+        vault.save()
+    backup = list_backups(path)[0]
+    backup.unlink()
+    backup.write_bytes(b"garbage!")
+    listed = run(tmp_path, "--vault", str(path), "backup", "list")
+    assert "(damaged: cannot be restored)" in listed.stdout

@@ -79,6 +79,18 @@ def _decode_secret_line(raw: bytes, source: str, first: bool) -> str:
     return text.removesuffix("\n").removesuffix("\r")
 
 
+def _warn_if_others_can_read(path: Path) -> None:
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return
+    if path.is_file() and mode & 0o044:
+        err(
+            f"Note: other users of this computer can read the passphrase file {path}. "
+            f"`chmod 600 {path}` keeps it yours."
+        )
+
+
 def read_stdin_line(limit: int = MAX_SECRET_FILE_BYTES) -> bytes | None:
     """One line from standard input, read byte by byte from the file descriptor so that nothing
     after it is consumed: the rest of standard input stays for the command. None at end of input."""
@@ -117,6 +129,7 @@ class SecretReader:
                 ) from None
             except OSError:
                 raise _secret_file_error(source, "could not be read") from None
+            _warn_if_others_can_read(Path(source).expanduser())
             if len(data) > MAX_SECRET_FILE_BYTES:
                 raise _secret_file_error(source, "is larger than any passphrase file")
             self._lines = data.splitlines(keepends=True)
@@ -157,7 +170,7 @@ class SecretReader:
             return self._next_line()
         if not sys.stdin.isatty():
             raise errors.UsageError(
-                "safeplan needs a passphrase but is not running in a terminal.",
+                "A passphrase is needed, but this is not running in a terminal.",
                 "Give it with --passphrase-file PATH (or '-' for standard input).",
             )
         while True:
@@ -216,8 +229,12 @@ def open_store(args: argparse.Namespace, *, wait: float = LOCK_WAIT_SECONDS) -> 
         raise errors.VaultNotFound(path)
     passphrase = secrets_for(args).read("Passphrase: ")
     vault = Vault.open(path, passphrase, lock_timeout=wait)
+    from safeplan.core.vault_files import shared_place_warning
+
     if vault.rolled_back is not None:
         err(vault.rolled_back.message(vault.path))
+    if (shared := shared_place_warning(vault.path)) is not None:
+        err(shared)
     if vault.read_only:
         err(
             f"Note: the vault at {vault.path} is in a place that cannot be written, so it opens "

@@ -136,12 +136,20 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 
 
 def _disable_core_dumps() -> None:
+    """No core dump (it would hold the open vault's plain text), including through a pipe core
+    handler such as systemd-coredump or apport, and no ptrace by other processes of the same user
+    (Linux: PR_SET_DUMPABLE 0)."""
     try:
         import resource
 
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
     except (ImportError, ValueError, OSError):  # pragma: no cover - platform dependent
         pass
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError, TypeError):
+            import ctypes
+
+            ctypes.CDLL(None, use_errno=True).prctl(4, 0, 0, 0, 0)  # PR_SET_DUMPABLE = 4
 
 
 def err_line(text: str) -> None:
@@ -224,5 +232,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         if report:
             err_line(f"A report without any personal words was written to {report}.")
+        else:
+            err_line("(A report could not be written either.)")
         err_line("If you need help right now, run `safeplan crisis`.")
         return errors.EXIT_ERROR

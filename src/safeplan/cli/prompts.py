@@ -119,7 +119,7 @@ def confirm(args: argparse.Namespace, question: str) -> bool:
         return True
     if not sys.stdin.isatty():
         raise errors.UsageError(
-            "safeplan needs your confirmation, but is not running in a terminal. Nothing was "
+            "Your confirmation is needed, but this is not running in a terminal. Nothing was "
             "changed.",
             "Add --yes to go ahead without being asked.",
         )

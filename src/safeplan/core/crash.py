@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import platform
-import sys
 import traceback
 from datetime import datetime
 from pathlib import Path
@@ -42,5 +41,4 @@ def write_crash_report(exc: BaseException, folder: Path | None = None) -> Path |
         write_private_file(path, crash_report_text(exc), replace=True)
         return path
     except (OSError, errors.SafeplanError):
-        sys.stderr.write("(The crash report could not be written either.)\n")
-        return None
+        return None  # the caller says so, after its own message

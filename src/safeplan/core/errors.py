@@ -106,6 +106,10 @@ class VaultReadOnly(VaultError):
         )
 
 
+def _backups_can(count: int) -> str:
+    return "1 backup can" if count == 1 else f"{count} backups can"
+
+
 class VaultDamaged(VaultError):
     exit_code = EXIT_DAMAGED
 
@@ -122,8 +126,8 @@ class VaultDamaged(VaultError):
         self.detail = detail
         if self.backups:
             hint = (
-                f"Your passphrase is not the problem. {len(self.backups)} backup(s) can be restored, "
-                f"the newest is {self.backups[0]}: run `safeplan backup list`, then "
+                f"Your passphrase is not the problem. {_backups_can(len(self.backups))} be "
+                f"restored, the newest is {self.backups[0]}: run `safeplan backup list`, then "
                 "`safeplan backup restore N`."
             )
         else:
@@ -185,5 +189,6 @@ class SaveFailed(VaultError):
     def __init__(self, path: Path, reason: str) -> None:
         super().__init__(
             f"Your changes could not be saved to {path} ({reason}). The vault on disk is unchanged.",
-            "Free some space or check the folder, then save again; your changes are still open.",
+            "Free some space or check the folder, then try again (in the app, your changes stay "
+            "open until then).",
         )

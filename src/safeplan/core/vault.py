@@ -47,6 +47,7 @@ from safeplan.core.secret_rules import check_new_passphrase
 from safeplan.core.vault_files import (
     acquire,
     clean_leftovers,
+    existing_target_error,
     is_read_only,
     read_bytes,
     real_vault_path,
@@ -206,7 +207,7 @@ class Vault:
         path = real_vault_path(Path(path))
         check_new_passphrase(passphrase)
         if path.exists() or path.is_symlink():
-            raise errors.VaultExists(path)
+            raise existing_target_error(path)
         lock = acquire(path, timeout=0)
         try:
             if path.exists():

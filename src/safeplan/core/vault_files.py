@@ -78,8 +78,50 @@ def is_read_only(path: Path) -> bool:
     return path.exists() and not os.access(path, os.W_OK)
 
 
+def make_private_folders(folder: Path) -> None:
+    """Create ``folder`` and any missing parents, each owner-only (0700)."""
+    missing: list[Path] = []
+    current = folder
+    while not current.exists() and current != current.parent:
+        missing.append(current)
+        current = current.parent
+    for part in reversed(missing):
+        part.mkdir(mode=0o700, exist_ok=True)
+
+
+def shared_place_warning(path: Path) -> str | None:
+    """A warning when the vault's folder or file can be changed by other users of this computer
+    (they could swap in an older copy, or hold the lock), else None."""
+    if not hasattr(os, "geteuid"):  # pragma: no cover - not POSIX
+        return None
+    me = os.geteuid()
+    try:
+        folder = path.parent.stat()
+        vault = path.stat() if path.exists() else None
+    except OSError:
+        return None
+    others_write = folder.st_mode & 0o002 and not folder.st_mode & 0o1000
+    not_mine = folder.st_uid != me or (vault is not None and vault.st_uid != me)
+    if not (others_write or not_mine) or (me == 0 and not others_write):
+        return None
+    return (
+        f"Note: other users of this computer can change the folder of the vault at {path}. "
+        "Keep your vault in a folder only you can write (your home folder, say)."
+    )
+
+
+def existing_target_error(path: Path) -> errors.SafeplanError:
+    """What to say when a new vault's path is taken."""
+    if path.is_dir():
+        return errors.UsageError(
+            f"{path} is a folder. Nothing was created.",
+            "Give a file name for the vault, such as vault.json inside that folder.",
+        )
+    return errors.VaultExists(path)
+
+
 def acquire(path: Path, timeout: float) -> filelock.BaseFileLock:
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    make_private_folders(path.parent)
     lock = filelock.FileLock(
         str(lock_path(path)),
         timeout=timeout,

@@ -71,9 +71,11 @@ def init(args: argparse.Namespace) -> int:
 
     if args.demo:
         raise _demo_refusal()
+    from safeplan.core.vault_files import existing_target_error
+
     path = vault_path(args)
     if path.exists():
-        raise errors.VaultExists(path)
+        raise existing_target_error(path)
     reader = secrets_for(args)
     if reader.source is None:
         err(PASSPHRASE_WARNING)

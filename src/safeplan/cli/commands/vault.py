@@ -97,7 +97,8 @@ def check(args: argparse.Namespace) -> int:
     with _open(args) as vault:
         counts = vault.payload.counts()
     out(f"The vault at {path} is intact and your passphrase opens it.")
-    out(f"It holds {sum(counts.values())} entries in all.")
+    total = sum(counts.values())
+    out(f"It holds {total} {'entry' if total == 1 else 'entries'} in all.")
     return errors.EXIT_OK
 
 
@@ -113,7 +114,8 @@ def info(args: argparse.Namespace) -> int:
     out(f"encryption:              {facts.aead}")
     out(
         f"key derivation:          argon2id, {facts.kdf.memory_kib // 1024} MiB, "
-        f"{facts.kdf.iterations} pass(es), {facts.kdf.lanes} lanes"
+        f"{facts.kdf.iterations} {'pass' if facts.kdf.iterations == 1 else 'passes'}, "
+        f"{facts.kdf.lanes} lanes"
     )
     out(f"backups:                 {len(facts.backups)}")
     with _open(args) as vault:
@@ -150,7 +152,8 @@ def backup_list(args: argparse.Namespace) -> int:
     else:
         out(f"Backups of {path}, newest first:")
         for number, backup in enumerate(backups, start=1):
-            out(f"  {number}. saved {_when(backup)}, {_human_size(backup.stat().st_size)}")
+            flag = "" if _intact(backup) else " (damaged: cannot be restored)"
+            out(f"  {number}. saved {_when(backup)}, {_human_size(backup.stat().st_size)}{flag}")
         out("Restore one with `safeplan backup restore N`.")
     if replaced:
         out("")
@@ -159,6 +162,16 @@ def backup_list(args: argparse.Namespace) -> int:
             out(f"  R{number}. saved {_when(file)}, {_human_size(file.stat().st_size)}")
         out("Put one back with `safeplan backup restore RN`.")
     return errors.EXIT_OK
+
+
+def _intact(file: Path) -> bool:
+    from safeplan.core.vault import inspect
+
+    try:
+        inspect(file)
+    except errors.SafeplanError:
+        return False
+    return True
 
 
 def _chosen(path: Path, number: str) -> tuple[str, Path]:
