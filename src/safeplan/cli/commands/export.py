@@ -71,16 +71,19 @@ def export(args: argparse.Namespace) -> int:
     path = Path(target).expanduser() if target else None
     if path is not None:
         check_output(args, path)
-        if not confirm(
-            args,
-            f"{path} will NOT be encrypted: anyone who can open it can read it. Write it?",
-        ):
-            err("Nothing was written.")
-            return errors.EXIT_OK
 
     with open_store(args) as store:
         text = render(args.format, store.payload, width=args.width, country=args.country)
         warning = _numbers_warning(args, store.payload.settings.country)
+
+    # Asked after the passphrase, never before it: a passphrase typed ahead must not land, echoed,
+    # in a yes/no answer (command-line review C16).
+    if path is not None and not confirm(
+        args,
+        f"{path} will NOT be encrypted: anyone who can open it can read it. Write it?",
+    ):
+        err("Nothing was written.")
+        return errors.EXIT_OK
 
     if path is None:
         (write_json if args.format == "json" else write)(text)
