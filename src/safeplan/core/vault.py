@@ -111,16 +111,22 @@ def inspect(path: Path) -> VaultInfo:
     )
 
 
-def read_payload(path: Path, passphrase: str) -> VaultPayload:
-    """Decrypt a vault file (a backup, say) without locking or changing anything beside it."""
-    data = _read(path)
+def _decrypt(
+    path: Path, data: bytes, passphrase: str | None, code: str | None
+) -> tuple[env.Envelope, bytes, VaultPayload]:
+    """A vault file's bytes to its envelope, data key and payload; every failure a vault error."""
     envelope = _parse(path, data)
-    data_key = _unwrap(path, envelope, passphrase, None)
+    data_key = _unwrap(path, envelope, passphrase, code)
     try:
         plaintext = env.decrypt_payload(data_key, envelope)
     except env.EnvelopeDamaged as exc:
-        raise errors.VaultDamaged(path, detail=str(exc)) from None
-    return decode_payload(path, plaintext)
+        raise errors.VaultDamaged(path, list_backups(path), detail=str(exc)) from None
+    return envelope, data_key, decode_payload(path, plaintext)
+
+
+def read_payload(path: Path, passphrase: str) -> VaultPayload:
+    """Decrypt a vault file (a backup, say) without locking or changing anything beside it."""
+    return _decrypt(path, _read(path), passphrase, None)[2]
 
 
 class Vault:
@@ -244,13 +250,7 @@ class Vault:
                 clean_leftovers(path)
             data = _read(path)
             key = stat_key(path)
-            envelope = _parse(path, data)
-            data_key = _unwrap(path, envelope, passphrase, code)
-            try:
-                plaintext = env.decrypt_payload(data_key, envelope)
-            except env.EnvelopeDamaged as exc:
-                raise errors.VaultDamaged(path, list_backups(path), detail=str(exc)) from None
-            payload = decode_payload(path, plaintext)
+            envelope, data_key, payload = _decrypt(path, data, passphrase, code)
             keys = env.Keys.from_envelope(envelope, data_key)
             vault = cls(path, payload, keys, lock, key)
             vault.rolled_back = _check_rollback(keys, payload.save_count, lock is not None)
