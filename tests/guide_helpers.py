@@ -66,6 +66,9 @@ def plan_lines() -> list[str]:
         "",
         "skip",  # step 5
         "",
+        "",  # step 6: talked about what is there,
+        "",  # medicines,
+        "done",  # and that was enough talk
         *ENVIRONMENT,
         "",
         "3",  # not very likely

@@ -180,8 +180,24 @@ def test_pause_and_resume_on_a_real_vault(tmp_path: Path) -> None:
         assert [i.text for i in payload.plan.coping] == ["GUIDECANARY a walk"]
 
     # Who is here (Enter keeps "on my own"); step 2 done, likely, nothing in the way; steps 3 to 7
-    # skipped; the last questions and the follow-up left empty; then Finish.
-    lines = ["", "", "1", "", *["skip"] * 5, "skip", "", "", "", "", "", "4"]
+    # skipped (step 6 after "done" ends its talk); the last questions and the follow-up left empty; then Finish.
+    lines = [
+        "",
+        "",
+        "1",
+        "",
+        *["skip"] * 3,
+        "done",
+        "skip",
+        "skip",
+        "skip",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "4",
+    ]
     second = guide(tmp_path, *common, lines=lines)
     assert second.returncode == 0, second.stderr
     out = flat(second.stdout)

@@ -90,12 +90,35 @@ def run_story(session: PlainGuide, page: flow.StoryPage) -> Nav:
     return "forward"
 
 
-def talk(session: PlainGuide, step: flow.GuideStep) -> None:
-    """Step 6's conversation about means, before anything is written. Nothing here is stored."""
+TALK_COMMANDS = {
+    "done": "stop talking and go on to writing the steps",
+    "back": "go back to the step before",
+    "pause": "stop for now",
+}
+
+
+def talk(session: PlainGuide, step: flow.GuideStep) -> Nav | None:
+    """Step 6's conversation about means, one part at a time, before anything is written. Nothing
+    here is stored. Returns a move, or None to go on to writing the steps."""
     io = session.io
-    io.say("Talk it through first. Nothing from this talk is saved unless you write it as a step:")
-    for point in step.talk:
-        io.say(f"- {point.title}: {point.ask.get(session.voice)}")
+    io.say("Talk it through first, one part at a time. Nothing from this talk is saved.")
+    commands = {**TALK_COMMANDS, **CRISIS}
+    for number, point in enumerate(step.talk, 1):
+        io.blank()
+        io.say(f"{number} of {len(step.talk)}. {point.title}: {point.ask.get(session.voice)}")
+        while True:
+            answer = session.ask(
+                "Press Enter when you are ready to go on, or type done to start writing.",
+                commands=commands,
+            )
+            if not isinstance(answer, Command):
+                break
+            if answer.word == "done":
+                return None
+            if answer.word in ("back", "pause"):
+                return answer.word  # type: ignore[return-value]
+            session.common(answer.word, commands, step.examples)
+    return None
 
 
 def ask_question(session: PlainGuide, page: flow.Page, question: flow.Question) -> Nav | None:

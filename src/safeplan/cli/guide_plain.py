@@ -256,7 +256,9 @@ class PlainGuide:
         self.io.say(step.explanation)
         self.say_prompt(step)
         if step.talk:
-            talk(self, step)
+            moved = talk(self, step)
+            if moved is not None:
+                return moved
         for collector in step.collects:
             nav = self.collect(step, collector)
             if nav is not None:
