@@ -504,3 +504,37 @@ def test_backup_list_flags_a_damaged_backup(tmp_path: Path) -> None:
     backup.write_bytes(b"garbage!")
     listed = run(tmp_path, "--vault", str(path), "backup", "list")
     assert "(damaged: cannot be restored)" in listed.stdout
+
+
+def test_import_of_a_pipe_with_no_writer_does_not_hang(tmp_path: Path) -> None:
+    path = tmp_path / "v.json"
+    make_vault(path)
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    result = run(
+        tmp_path,
+        "--vault",
+        str(path),
+        "--passphrase-file",
+        "-",
+        "import",
+        str(fifo),
+        stdin=PASSPHRASE,
+        timeout=30,
+    )
+    assert result.returncode == 2
+    assert "not a regular file" in result.stderr
+
+
+def test_a_recovery_code_sent_to_a_file_is_pointed_out(tmp_path: Path) -> None:
+    result = run(
+        tmp_path,
+        "--vault",
+        str(tmp_path / "v.json"),
+        "--passphrase-file",
+        "-",
+        "init",
+        stdin=PASSPHRASE + "\n",
+    )
+    assert result.returncode == 0, result.stderr
+    assert "standard output, which is not a terminal" in result.stderr

@@ -45,6 +45,11 @@ def register(sub: argparse._SubParsersAction[Any], common: argparse.ArgumentPars
 def _read(path: Path) -> bytes:
     from safeplan.core.export.jsonfile import MAX_IMPORT_BYTES
 
+    if path.exists() and not path.is_file() and not path.is_dir():
+        # A pipe with no writer, a device: reading it could wait forever.
+        raise errors.UsageError(
+            f"{path} is not a regular file. Nothing was changed.", "Give the JSON file itself."
+        )
     try:
         with path.open("rb") as fh:
             data = fh.read(MAX_IMPORT_BYTES + 1)

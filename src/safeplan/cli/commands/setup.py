@@ -58,6 +58,17 @@ def register(sub: argparse._SubParsersAction[Any], common: argparse.ArgumentPars
     )
 
 
+def _code_not_on_a_terminal() -> None:
+    import sys
+
+    if not sys.stdout.isatty():
+        err(
+            "Note: the recovery code was written to standard output, which is not a terminal. If "
+            "it went into a file, that file opens your vault: keep it safe, or copy the code onto "
+            "paper and delete the file."
+        )
+
+
 def _demo_refusal() -> errors.UsageError:
     return errors.UsageError(
         "The demo vault lives in memory only, so it has no passphrase to set.",
@@ -90,6 +101,7 @@ def init(args: argparse.Namespace) -> int:
         out(kept + " To change it: safeplan country NAME.")
     out()
     out(RECOVERY_ADVICE.format(code=code))
+    _code_not_on_a_terminal()
     return errors.EXIT_OK
 
 
@@ -148,4 +160,5 @@ def _set_new_passphrase(args: argparse.Namespace, *, with_recovery_code: bool) -
     out("Your new passphrase is set. The old passphrase and recovery code no longer work.")
     out()
     out(RECOVERY_ADVICE.format(code=code))
+    _code_not_on_a_terminal()
     return errors.EXIT_OK
