@@ -122,12 +122,67 @@ def test_init_from_a_script_keeps_no_guess(isolated_home: Path, tmp_path: Path) 
         assert vault.payload.settings.country is None
 
 
-def test_init_on_a_terminal_asks_the_country(isolated_home: Path, tmp_path: Path) -> None:
-    from tests.test_checkins_cli import _talk
+def _converse(args: list[str], script: list[tuple[str, str]], home: Path) -> tuple[int, str]:
+    """Run safeplan on a pseudo-terminal and answer each prompt only once it has been shown
+    (typing earlier would be lost: getpass flushes input typed before it restores echo)."""
+    import os
+    import pty
+    import select
+    import subprocess
+    import sys
+    import time
 
+    from tests.cli_helpers import ROOT
+    from tests.conftest import subprocess_env
+
+    primary, secondary = pty.openpty()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "safeplan", *args],
+        stdin=secondary,
+        stdout=secondary,
+        stderr=secondary,
+        env=subprocess_env(home, TERM="dumb"),
+        cwd=ROOT,
+        close_fds=True,
+    )
+    os.close(secondary)
+    seen = ""
+    pending = list(script)
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([primary], [], [], 0.2)
+        if ready:
+            try:
+                chunk = os.read(primary, 4096)
+            except OSError:
+                break
+            if not chunk:
+                break
+            seen += chunk.decode(errors="replace")
+            if pending and seen.count(pending[0][0]) > answered_count(script, pending):
+                os.write(primary, (pending.pop(0)[1] + "\n").encode())
+        elif proc.poll() is not None:
+            break
+    code = proc.wait(timeout=30)
+    os.close(primary)
+    return code, seen.replace("\r\n", "\n")
+
+
+def answered_count(script: list[tuple[str, str]], pending: list[tuple[str, str]]) -> int:
+    """How many times the next prompt has already been answered (the same prompt can repeat)."""
+    done = script[: len(script) - len(pending)]
+    return sum(1 for prompt, _ in done if prompt == pending[0][0])
+
+
+def test_init_on_a_terminal_asks_the_country(isolated_home: Path, tmp_path: Path) -> None:
     vault_path = tmp_path / "v.json"
-    answers = [PASSPHRASE, PASSPHRASE, "narnia", "ireland"]
-    code, text = _talk(["init", "--vault", str(vault_path)], answers, isolated_home)
+    script = [
+        ("New passphrase:", PASSPHRASE),
+        ("Type it again", PASSPHRASE),
+        ("Country:", "narnia"),
+        ("Country:", "ireland"),
+    ]
+    code, text = _converse(["init", "--vault", str(vault_path)], script, isolated_home)
     assert code == 0, text
     assert "Which country are you in?" in text
     assert "safeplan cannot place that country." in text
