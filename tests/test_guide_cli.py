@@ -331,6 +331,7 @@ def test_crisis_at_any_question_shows_help_then_the_same_question_and_is_never_k
         "07700 900123",
         "pause",
         "2",  # stop here and choose what to keep
+        "crisis",  # at the handover menu too
         "1",  # show the plan
         "5",
         "1",
@@ -338,7 +339,7 @@ def test_crisis_at_any_question_shows_help_then_the_same_question_and_is_never_k
     result = guide(tmp_path, "--ephemeral", "--country", "GB", lines=lines)
     assert result.returncode == 0, result.stderr
     out = result.stdout
-    assert out.count("If the person is in danger right now:") == 6
+    assert out.count("If the person is in danger right now:") == 7
     assert out.count("Call 999 or 112") >= 6
     flat_out = flat(out)
     for question in (

@@ -15,8 +15,13 @@ from safeplan.core.guide.handover import Handover, passphrase_problem
 
 if TYPE_CHECKING:
     from safeplan.core.export import Format
+    from safeplan.core.models import Voice
     from safeplan.core.store import Store
 
+HELP_WORDS = {
+    "crisis": "show crisis lines and your own people",
+    "help": "show crisis lines and your own people",
+}
 COPY_KINDS: list[tuple[Format, str]] = [
     ("text", "The whole plan as plain text, to print or read"),
     ("card", "A small wallet card"),
@@ -38,6 +43,7 @@ class PlainHandover:
     ) -> None:
         self.io = io
         self.country = country
+        self.voice: Voice = "with_someone" if ephemeral else "on_my_own"
         self.store = store
         self.args = args
         self.state = Handover(ephemeral)
@@ -50,9 +56,12 @@ class PlainHandover:
         while True:
             io.blank()
             choice = io.choose(
-                "What would you like to do with your plan now?", self.state.options()
+                "What would you like to do with your plan now?",
+                self.state.options(),
+                commands=HELP_WORDS,
             )
             if isinstance(choice, Command):
+                self.show_help()
                 continue
             if choice == "show":
                 self.show()
@@ -64,6 +73,14 @@ class PlainHandover:
                 self.save_vault()
             elif choice == "end" and self.finish():
                 return
+
+    def show_help(self) -> None:
+        """``crisis`` or ``help`` at the handover: crisis lines and the person's people."""
+        from safeplan.core.guide.help import help_lines
+
+        self.io.blank()
+        for line in help_lines(self.store.payload, self.voice, self.country, self.io.width):
+            self.io.stdout.write(line + "\n")
 
     def render(self, fmt: Format) -> str:
         from safeplan.core.export import render

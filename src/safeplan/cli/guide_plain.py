@@ -79,6 +79,8 @@ class PlainGuide:
         self.voice_override = voice
         self.country = country
         self.country_given = given_country
+        self.last_voice: Voice = voice or "with_someone"
+        """The voice when the session ended (the handover speaks the same way)."""
         self.step_commands = _commands(STEP_COMMANDS, ephemeral)
         self.field_commands = _commands(FIELD_COMMANDS, ephemeral)
         self.question_commands = _commands(QUESTION_COMMANDS, ephemeral)
@@ -210,6 +212,7 @@ class PlainGuide:
             progress = flow.move(progress, nav)
             payload.guide = progress
             self.save()
+        self.last_voice = self.voice
         flow.finish(payload)
         self.keep_revision()
         self.save()

@@ -106,7 +106,11 @@ def run_plain(io: Plain, args: argparse.Namespace, voice: Voice | None) -> int:
         session = _session(io, store, args, voice, ephemeral=False)
         try:
             if session.run() == "finished":
-                PlainHandover(io, store, ephemeral=False, args=args, country=session.country).run()
+                handover = PlainHandover(
+                    io, store, ephemeral=False, args=args, country=session.country
+                )
+                handover.voice = session.last_voice
+                handover.run()
         except (InputClosed, KeyboardInterrupt):
             io.blank()
             if store.payload.guide is None:
@@ -160,7 +164,7 @@ def _run_in_memory(
                 if not written:
                     session.run()
                     written = True
-                handover.country = session.country
+                handover.country, handover.voice = session.country, session.last_voice
                 handover.run()
                 return errors.EXIT_OK
             except (InputClosed, KeyboardInterrupt):
