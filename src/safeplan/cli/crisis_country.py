@@ -3,8 +3,7 @@ country (`safeplan country`), then the vault's saved setting (with --mine), then
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 if TYPE_CHECKING:
     from safeplan.core.crisis import CountryHelp, CountryMatch
@@ -17,8 +16,7 @@ CHANGE_HINT = (
 CountrySource = Literal["option", "kept", "settings", "locale", "none", "unplaced"]
 
 
-@dataclass
-class Choice:
+class Choice(NamedTuple):
     country: str | None
     source: CountrySource
     detail: str = ""

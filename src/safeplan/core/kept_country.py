@@ -20,9 +20,8 @@ import contextlib
 import json
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Literal, NamedTuple
 
 import platformdirs
 
@@ -119,8 +118,7 @@ def sync_from_vault(vault_country: str | None, path: Path | None = None) -> str 
     return kept
 
 
-@dataclass(frozen=True)
-class CountryChoice:
+class CountryChoice(NamedTuple):
     """The country whose numbers are shown, and why (to tell the person and let them change it)."""
 
     country: str | None

@@ -12,7 +12,6 @@ import io
 import json
 import shutil
 import sys
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from safeplan.cli.common import add_command, err, out
@@ -135,10 +134,12 @@ def register(sub: argparse._SubParsersAction[Any], common: argparse.ArgumentPars
 # --- The person's own contacts (--mine) ----------------------------------------------------------
 
 
-@dataclass
 class Mine:
-    groups: list[tuple[str, list[str]]] = field(default_factory=list)
-    saved_country: str | None = None
+    """The person's own people and services from their plan, and their saved country."""
+
+    def __init__(self, saved_country: str | None = None) -> None:
+        self.groups: list[tuple[str, list[str]]] = []
+        self.saved_country = saved_country
 
 
 def read_mine(args: argparse.Namespace) -> Mine:

@@ -9,10 +9,8 @@ this check is what makes that safe: data that would not pass the models never sh
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Callable, Iterable
-from dataclasses import asdict
 from functools import partial
 from typing import Any
 
@@ -38,7 +36,7 @@ def _differences(
     found: list[str] = []
     for key, raw in raws:
         checked = model.model_validate(raw).model_dump(mode="json")
-        built = json.loads(json.dumps(asdict(plain(raw))))  # type: ignore[call-overload]
+        built = entries.as_json(plain(raw))
         if built != checked:
             wrong = sorted(
                 k for k in checked.keys() | built.keys() if checked.get(k) != built.get(k)

@@ -18,9 +18,9 @@ import difflib
 import json
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import NamedTuple
 
 DATA_PACKAGE = "safeplan.data.crisis"
 NAMES_FILE = "country_names.json"
@@ -60,8 +60,7 @@ def _variants(name: str) -> list[str]:
     return out
 
 
-@dataclass(frozen=True)
-class _Index:
+class _Index(NamedTuple):
     exact: dict[str, str]
     """Key -> code, for keys that name one country."""
     ambiguous: dict[str, tuple[str, ...]]
@@ -128,8 +127,7 @@ def _build_cached(shown: tuple[tuple[str, str], ...]) -> _Index:
     return _build(shown)
 
 
-@dataclass(frozen=True)
-class CountryMatch:
+class CountryMatch(NamedTuple):
     """What typed text resolved to: a code, or none and the closest countries to offer."""
 
     text: str

@@ -4,8 +4,7 @@ directories; the fallback when safeplan has no line for it. Never the person's o
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from safeplan.core.crisis.directory import load_directory, normalise_country
 from safeplan.core.crisis.entries import (
@@ -15,13 +14,13 @@ from safeplan.core.crisis.entries import (
     InternationalDirectory,
     Service,
     Source,
+    as_json,
 )
 
 FallbackReason = Literal["no_country", "unknown_country", "no_lines"]
 
 
-@dataclass(frozen=True, kw_only=True)
-class CountryHelp:
+class CountryHelp(NamedTuple):
     """Everything the "get help now" views show for one country (never the person's own contacts)."""
 
     country: str | None
@@ -41,7 +40,8 @@ class CountryHelp:
 
     def as_dict(self) -> dict[str, Any]:
         """Every field as plain JSON values (for ``safeplan crisis --json``)."""
-        return asdict(self)
+        data: dict[str, Any] = as_json(self)
+        return data
 
     def emergency_numbers(self) -> tuple[str, str] | None:
         """(numbers, what they reach) to call first in danger, e.g. ("999 or 112", "emergency")."""

@@ -15,11 +15,10 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from safeplan.core.crisis.entries import (
     Emergency,
@@ -44,31 +43,31 @@ class DirectoryError(ValueError):
     """The data broke a rule that only shows once files are put together (e.g. a duplicate id)."""
 
 
-@dataclass(frozen=True)
-class Directory:
+class Directory(NamedTuple):
     """The merged directory. Records are held as validated JSON and built on first use, one
     country at a time (``services_for``, ``emergency_for``); the properties that cover every
     country (``services``, ``emergency``) build them all, for listings and tests."""
 
     names: dict[str, str]
     notes: dict[str, tuple[str, ...]]
-    raw_emergency: dict[str, Raw] = field(repr=False)
-    raw_services: dict[str, tuple[Raw, ...]] = field(repr=False)
+    raw_emergency: dict[str, Raw]
+    raw_services: dict[str, tuple[Raw, ...]]
     """Country code -> its services, local ones (from the override file) first."""
-    raw_international: tuple[Raw, ...] = field(repr=False)
-    raw_sources: dict[str, Raw] = field(repr=False)
+    raw_international: tuple[Raw, ...]
+    raw_sources: dict[str, Raw]
+    built: dict[str, Any]
+    """Records built so far, by country (shared by copies that differ only in the fields below)."""
     local_ids: frozenset[str] = frozenset()
     warnings: tuple[str, ...] = ()
     override_path: Path | None = None
-    _built: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def services_for(self, country: str) -> tuple[Service, ...]:
         """The services of one country, local ones (from the override file) first."""
         key = f"services:{country}"
-        if key not in self._built:
+        if key not in self.built:
             raw = self.raw_services.get(country, ())
-            self._built[key] = tuple(build(Service, r) for r in raw)
-        found: tuple[Service, ...] = self._built[key]
+            self.built[key] = tuple(build(Service, r) for r in raw)
+        found: tuple[Service, ...] = self.built[key]
         return found
 
     def emergency_for(self, country: str) -> Emergency | None:
@@ -83,11 +82,11 @@ class Directory:
 
     @property
     def international(self) -> tuple[InternationalDirectory, ...]:
-        if "international" not in self._built:
-            self._built["international"] = tuple(
+        if "international" not in self.built:
+            self.built["international"] = tuple(
                 build(InternationalDirectory, r) for r in self.raw_international
             )
-        found: tuple[InternationalDirectory, ...] = self._built["international"]
+        found: tuple[InternationalDirectory, ...] = self.built["international"]
         return found
 
     @property
@@ -159,6 +158,7 @@ def merge_files(files: Iterable[tuple[Raw, bool]]) -> Directory:
         raw_services=ordered,
         raw_international=tuple(international.values()),
         raw_sources=sources,
+        built={},
         local_ids=frozenset(local_ids),
     )
 
@@ -249,24 +249,24 @@ def load_directory() -> Directory:
     try:
         st = path.stat()
     except OSError:
-        return replace(base, override_path=path)
+        return base._replace(override_path=path)
     key = (str(path), st.st_mtime_ns, st.st_size)
     cached = _override_cache.get(key)
     if cached is not None:
         return cached
     data, warning = _load_overrides(path)
     if data is None:
-        result = replace(base, override_path=path, warnings=(warning,) if warning else ())
+        result = base._replace(override_path=path, warnings=(warning,) if warning else ())
     else:
         try:
             result = merge_files([*((f, False) for f in _builtin_files()), (data, True)])
-            result = replace(result, override_path=path)
+            result = result._replace(override_path=path)
         except DirectoryError as exc:
             warning = (
                 f"Your local crisis file {path} was not used: {exc}. The built-in crisis lines "
                 "are shown. See docs/crisis-directory.md to fix it."
             )
-            result = replace(base, override_path=path, warnings=(warning,))
+            result = base._replace(override_path=path, warnings=(warning,))
     _override_cache.clear()
     _override_cache[key] = result
     return result

@@ -1,5 +1,5 @@
-"""The crisis directory's records as they are used at run time: plain frozen dataclasses, built only
-for the country being shown.
+"""The crisis directory's records as they are used at run time: plain named tuples (immutable, and
+made without the cost of dataclasses), built only for the country being shown.
 
 ``safeplan crisis`` must appear at the speed of the interpreter, so the quick path never imports
 pydantic. The pydantic models in :mod:`safeplan.core.crisis.models` stay the source of truth: they
@@ -11,8 +11,7 @@ the raw JSON gives exactly what the models give, field for field, for every ship
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, fields
-from typing import Any, ClassVar, Literal, TypeAlias, TypeVar
+from typing import Any, Literal, NamedTuple, TypeAlias, TypeVar
 
 Confidence: TypeAlias = Literal["H", "M"]
 """H: an official source, or two independent sources agree. M: one good source, or a few years old.
@@ -65,23 +64,31 @@ R = TypeVar("R")
 
 def build(cls: type[R], raw: Raw) -> R:
     """The record ``cls`` from its validated JSON: lists become tuples, nested records (named in
-    the class's ``NESTED``) are built too, and a field the JSON leaves out keeps its default."""
-    nested: Mapping[str, type] = getattr(cls, "NESTED", {})
+    ``NESTED``) are built too, and a field the JSON leaves out keeps its default."""
+    nested = NESTED.get(cls, {})
     values: dict[str, Any] = {}
-    for f in fields(cls):  # type: ignore[arg-type]
-        value = raw.get(f.name)
+    for name in cls._fields:  # type: ignore[attr-defined]
+        value = raw.get(name)
         if value is None:
             continue
-        if f.name in nested:
-            value = tuple(build(nested[f.name], item) for item in value)
+        if name in nested:
+            value = tuple(build(nested[name], item) for item in value)
         elif isinstance(value, list):
             value = tuple(value)
-        values[f.name] = value
+        values[name] = value
     return cls(**values)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Source:
+def as_json(record: object) -> Any:
+    """A record (and the records in it) as plain JSON values: dicts, lists, strings, numbers."""
+    if hasattr(record, "_asdict"):
+        return {key: as_json(value) for key, value in record._asdict().items()}
+    if isinstance(record, tuple | list):
+        return [as_json(item) for item in record]
+    return record
+
+
+class Source(NamedTuple):
     """Where a fact comes from, as the research named it."""
 
     name: str
@@ -90,8 +97,7 @@ class Source:
     """The source's own date, as it gives it (a year, a month or a day)."""
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class PhoneNumber:
+class PhoneNumber(NamedTuple):
     display: str
     """As written locally, e.g. ``116 123`` or ``0800 111 0 111``."""
     dial: str
@@ -104,8 +110,7 @@ class PhoneNumber:
     """Only when this number is less certain than the service as a whole."""
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class TextOption:
+class TextOption(NamedTuple):
     """A way to reach the service without speaking: SMS, WhatsApp, web chat or e-mail."""
 
     kind: TextKind
@@ -118,19 +123,16 @@ class TextOption:
     confidence: Confidence | None = None
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Service:
+class Service(NamedTuple):
     """One crisis line or help service in one country."""
-
-    NESTED: ClassVar[dict[str, type]] = {
-        "phones": PhoneNumber,
-        "texts": TextOption,
-        "sources": Source,
-    }
 
     id: str
     country: str
     name: str
+    audience: tuple[Audience, ...]
+    sources: tuple[Source, ...]
+    verified: str
+    confidence: Confidence
     description: str | None = None
     region: str | None = None
     """Where it works, when that is less than the whole country."""
@@ -141,42 +143,34 @@ class Service:
     free: bool | None = None
     languages: tuple[str, ...] = ()
     """ISO 639-1 codes, only where a source says so; empty means not recorded."""
-    audience: tuple[Audience, ...]
     website: str | None = None
     notes: tuple[str, ...] = ()
     """Caveats a person should know (hours unconfirmed, what to try if there is no answer)."""
-    sources: tuple[Source, ...]
-    verified: str
-    confidence: Confidence
 
     @property
     def always_open(self) -> bool:
         return self.hours == "24/7"
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Emergency:
+class Emergency(NamedTuple):
     """A country's emergency numbers. ``general`` reaches every service; the others where they differ."""
 
+    confidence: Confidence
+    sources: tuple[str, ...]
+    """Keys into the ``sources`` table of the data file."""
+    verified: str
     general: tuple[str, ...] = ()
     police: tuple[str, ...] = ()
     ambulance: tuple[str, ...] = ()
     fire: tuple[str, ...] = ()
-    confidence: Confidence
     note: str | None = None
-    sources: tuple[str, ...]
-    """Keys into the ``sources`` table of the data file."""
-    verified: str
 
     def numbers(self) -> set[str]:
         return {*self.general, *self.police, *self.ambulance, *self.fire}
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class InternationalDirectory:
+class InternationalDirectory(NamedTuple):
     """A directory that covers many countries: the fallback everywhere."""
-
-    NESTED: ClassVar[dict[str, type]] = {"sources": Source}
 
     id: str
     name: str
@@ -185,3 +179,10 @@ class InternationalDirectory:
     description: str
     sources: tuple[Source, ...]
     verified: str
+
+
+NESTED: dict[type, dict[str, type]] = {
+    Service: {"phones": PhoneNumber, "texts": TextOption, "sources": Source},
+    InternationalDirectory: {"sources": Source},
+}
+"""The fields of a record that hold records of their own, for :func:`build`."""
