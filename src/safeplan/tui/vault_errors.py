@@ -7,6 +7,8 @@ from safeplan.core import errors
 
 
 def describe(error: errors.SafeplanError, *, recovering: bool = False) -> str:
+    if isinstance(error, errors.RecoveryCodeMistyped):
+        return f"{error.message} {error.hint}"
     if isinstance(error, errors.WrongPassphrase):
         if recovering:
             return (
@@ -18,14 +20,17 @@ def describe(error: errors.SafeplanError, *, recovering: bool = False) -> str:
             '"I forgot my passphrase" to use your recovery code.'
         )
     if isinstance(error, errors.VaultDamaged):
+        state = "has been changed or damaged" if "changed or" in error.message else "is damaged"
         if error.backups:
+            count = len(error.backups)
+            can = "1 backup can" if count == 1 else f"{count} backups can"
             return (
-                "The vault file is damaged and cannot be read. Your passphrase is not the problem. "
-                f"{len(error.backups)} backup(s) can be restored: close safeplan and run "
+                f"The vault file {state} and cannot be read. Your passphrase is not the problem. "
+                f"{can} be restored: close safeplan and run "
                 "`safeplan backup list`, then `safeplan backup restore N`."
             )
         return (
-            "The vault file is damaged and cannot be read. Your passphrase is not the problem, "
+            f"The vault file {state} and cannot be read. Your passphrase is not the problem, "
             "and no backup was found beside it. Crisis help still works: press ctrl+g."
         )
     if isinstance(error, errors.VaultLocked):
