@@ -110,7 +110,7 @@ def ratios(repeats: int) -> list[tuple[str, list[float], str, list[float], float
     if shutil.which("tmux") is None:
         print("tmux is not installed: app start is not measured", file=sys.stderr)
         return []
-    app, minimal = samples(repeats)
+    app, minimal = samples(max(repeats, 9))  # noisy: more runs for a steady median
     return [
         (
             "`safeplan`: launch to the unlock screen (tmux, 80x24)",
