@@ -329,8 +329,8 @@ def main() -> int:
             "on both alike; bytecode is cached, as after installing. How they are kept fast: "
             "docs/architecture.md. The margins are thin under heavy load: on 2026-12-01, with "
             "seven other sessions at work on this machine (load 5 to 11), repeated runs gave app "
-            "start 1.38x to 1.69x and combo 6.9x to 8.3x; crisis and overdose stayed at 5.7x to "
-            "7.4x.\n\n"
+            "start 1.38x to 1.69x, combo 6.9x to 8.3x, crisis 6.1x to 7.4x and overdose 5.7x to "
+            "7.9x.\n\n"
         )
         doc.write_text(intro + table)
         print(f"written to {doc.relative_to(ROOT)}", file=sys.stderr)
