@@ -36,7 +36,7 @@ FACTORIES: dict[str, Callable[[type[Any], VaultPayload], Screen[Any]]] = {
     ),
     "QuestionsScreen": lambda cls, _: cls("phq9"),
     "SelfCheckResultScreen": lambda cls, payload: cls(payload.self_checks[-1]),
-    "CheckInSavedScreen": lambda cls, payload: cls(payload.checkins[-1], hard=True),
+    "CheckInSavedScreen": lambda cls, payload: cls(payload.checkins[-1]),
 }
 
 
