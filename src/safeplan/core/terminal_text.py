@@ -53,9 +53,7 @@ _FORMAT_RANGES = (
     "\U000e0020-\U000e007f"
 )
 _UNSAFE = re.compile(
-    "\r(?!\n)|[\x00-\x08\x0b\x0e-\x1f\x7f\x80-\x9f\u2028\u2029\ud800-\udfff"
-    + _FORMAT_RANGES
-    + "]"
+    "\r(?!\n)|[\x00-\x08\x0b\x0e-\x1f\x7f\x80-\x9f\u2028\u2029\ud800-\udfff" + _FORMAT_RANGES + "]"
 )
 
 
