@@ -133,6 +133,22 @@ async def test_a_path_the_person_typed_is_kept_when_the_format_changes(
         assert path_field(demo_app).value == str(tmp_path / "mine.txt")
 
 
+async def test_a_key_pressed_after_tabbing_to_the_path_never_replaces_it(
+    demo_app: SafeplanApp,
+) -> None:
+    # Found under tmux: Tab, Tab, then 4 (meant for the formats) replaced the whole path with "4".
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await open_export(demo_app, pilot)
+        suggested = path_field(demo_app).value
+        assert suggested
+        while demo_app.focused is not path_field(demo_app):
+            await pilot.press("tab")
+        await pilot.press("4")
+        await pilot.pause()
+        assert path_field(demo_app).value != "4"
+        assert path_field(demo_app).value.startswith(suggested)
+
+
 async def test_saving_writes_exactly_the_export_0600_only_after_the_confirmation(
     demo_app: SafeplanApp, demo: VaultPayload, tmp_path: Path
 ) -> None:

@@ -131,8 +131,12 @@ class ExportScreen(ExportSaving, ExportPrinting):
             )
             with Horizontal(id="export-actions"):
                 yield Static("Save to", classes="export-label")
+                # Not selected on focus: a key pressed there (such as 4, meant for the formats)
+                # adds to the path instead of replacing all of it.
                 yield TextField(
-                    placeholder="a file name, such as ~/safety-plan.txt", id="export-path"
+                    placeholder="a file name, such as ~/safety-plan.txt",
+                    id="export-path",
+                    select_on_focus=False,
                 )
                 yield Button("Save", id="export-save-button", compact=True, variant="primary")
                 yield Button("Print", id="export-print-button", compact=True)
