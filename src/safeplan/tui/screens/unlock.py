@@ -45,8 +45,9 @@ class UnlockScreen(SafeplanScreen[None]):
                 yield Static("Locked", classes="screen-title", id="unlock-title")
             else:
                 yield Static("Welcome back", classes="screen-title", id="unlock-title")
+                guess = " (a guess from your language settings)" if self._guessed() else ""
                 yield Static(
-                    f"Crisis help here is for {help_source.place(self.session.country())}. "
+                    f"Crisis help here is for {help_source.place(self.session.country())}{guess}. "
                     "To change it: ctrl+g, then c.",
                     id="unlock-country",
                     classes="muted",
@@ -65,6 +66,9 @@ class UnlockScreen(SafeplanScreen[None]):
                 yield Button("Open", id="open", variant="primary")
                 yield Button("I forgot my passphrase", id="forgot")
         yield KeysFooter()
+
+    def _guessed(self) -> bool:
+        return self.session.country() is not None and self.session.country_is_a_guess()
 
     @on(TextField.Submitted, "#passphrase")
     @on(Button.Pressed, "#open")
