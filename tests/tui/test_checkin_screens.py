@@ -128,12 +128,19 @@ async def test_the_scale_takes_only_0_to_10() -> None:
         app.push_screen(CheckInScreen())
         await pilot.pause()
         mood = app.screen.query_one("#mood", ScaleField)
-        await pilot.press("1", "1")
-        assert mood.value == "1"
-        await pilot.press("0")
+        await pilot.press("1", "0")
         assert mood.value == "10"
         await pilot.press("backspace", "backspace", "x")
         assert mood.value == ""
+        # 11 is kept as typed (never quietly 1, which would read as a very low mood) and refused
+        # with what the box takes; nothing is saved.
+        await pilot.press("1", "1", "1")
+        assert mood.value == "11"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, CheckInScreen)
+        assert "0 to 10" in flat(app)
+        assert app.session.payload.checkins == []
 
 
 async def test_problems_are_said_calmly_and_nothing_is_saved() -> None:

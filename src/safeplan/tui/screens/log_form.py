@@ -60,12 +60,13 @@ FORM_CSS = """
 
 
 class ScaleField(TextField):
-    """A 0-10 box: one keystroke for 0-9, two for 10; anything else is not accepted."""
+    """A 0-10 box: digits only, at most two. What is typed is kept as typed: 11 stays 11 (and the
+    save says the box takes 0 to 10) rather than quietly becoming 1."""
 
     def __init__(self, value: int | None = None, **kwargs: Any) -> None:
         super().__init__(
             "" if value is None else str(value),
-            restrict=r"(10|[0-9])?",
+            restrict=r"[0-9]{0,2}",
             max_length=2,
             classes="scale-field",
             **kwargs,
