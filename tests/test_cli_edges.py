@@ -538,3 +538,25 @@ def test_a_recovery_code_sent_to_a_file_is_pointed_out(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "standard output, which is not a terminal" in result.stderr
+
+
+def test_dates_from_another_year_show_the_year(tmp_path: Path) -> None:
+    from datetime import UTC, datetime
+
+    path = tmp_path / "v.json"
+    make_vault(path)
+    with Vault.open(path, PASSPHRASE) as vault:
+        vault.payload.checkins.append(CheckIn(at=datetime(1970, 1, 1, 12, tzinfo=UTC), mood=5))
+        vault.save()
+    shown = run(
+        tmp_path,
+        "--vault",
+        str(path),
+        "--passphrase-file",
+        "-",
+        "log",
+        "--since",
+        "all",
+        stdin=PASSPHRASE,
+    )
+    assert "Thu 01 Jan 1970, 12:00" in shown.stdout

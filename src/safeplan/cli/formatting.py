@@ -24,13 +24,18 @@ This is your recovery code. It is shown only this once.
 
     {code}
 
-If you ever forget your passphrase, this code opens your vault. Write it on paper and keep it
-somewhere safe and private, away from this device. Anyone with the code can open your vault.
+If you ever forget your passphrase, this code opens your vault. Write it on paper
+and keep it somewhere safe and private, away from this device. Anyone with the
+code can open your vault.
 """
 
 
 def when_words(at: datetime) -> str:
-    return f"{at:%a %d %b}, {at:%H:%M}"
+    """A moment in this computer's time zone, with the year when it is not this year."""
+    local = at.astimezone() if at.tzinfo is not None else at
+    if local.year != datetime.now().year:
+        return f"{local:%a %d %b %Y}, {local:%H:%M}"
+    return f"{local:%a %d %b}, {local:%H:%M}"
 
 
 def saved_words(
