@@ -46,7 +46,8 @@ def add_group(
     sub: argparse._SubParsersAction[Any], name: str, help_text: str
 ) -> argparse._SubParsersAction[Any]:
     """A command with sub-commands of its own (``safeplan vault check``)."""
-    parser = sub.add_parser(name, help=help_text, description=help_text)
+    description = help_text[:1].upper() + help_text[1:] + ("" if help_text.endswith(".") else ".")
+    parser = sub.add_parser(name, help=help_text, description=description)
     parser.set_defaults(handler=None, _group_parser=parser)
     inner: argparse._SubParsersAction[Any] = parser.add_subparsers(
         dest=f"{name}_command", metavar="COMMAND", required=True, parser_class=type(parser)

@@ -89,7 +89,8 @@ def common_options() -> argparse.ArgumentParser:
         "--demo",
         action="store_true",
         default=argparse.SUPPRESS,
-        help="use a built-in sample vault held in memory; nothing is written to disk",
+        help="use a built-in sample vault held in memory; nothing is saved to disk (a file you "
+        "ask to export or print is still written)",
     )
     return common
 

@@ -108,20 +108,22 @@ def info(args: argparse.Namespace) -> int:
     _no_demo(args)
     path = vault_path(args)
     facts = inspect(path)
+    with _open(args) as vault:  # the passphrase first: nothing is printed before it is known
+        schema_version = vault.payload.schema_version
+        counts = vault.payload.counts()
+    passes = "pass" if facts.kdf.iterations == 1 else "passes"
     out(f"path:                    {facts.path}")
     out(f"size:                    {_human_size(facts.size)}")
     out(f"format version:          {facts.format_version}")
     out(f"encryption:              {facts.aead}")
     out(
         f"key derivation:          argon2id, {facts.kdf.memory_kib // 1024} MiB, "
-        f"{facts.kdf.iterations} {'pass' if facts.kdf.iterations == 1 else 'passes'}, "
-        f"{facts.kdf.lanes} lanes"
+        f"{facts.kdf.iterations} {passes}, {facts.kdf.lanes} lanes"
     )
     out(f"backups:                 {len(facts.backups)}")
-    with _open(args) as vault:
-        out(f"schema version:          {vault.payload.schema_version}")
-        for name, count in vault.payload.counts().items():
-            out(f"{name + ':':<25}{count}")
+    out(f"schema version:          {schema_version}")
+    for name, count in counts.items():
+        out(f"{name + ':':<25}{count}")
     return errors.EXIT_OK
 
 
