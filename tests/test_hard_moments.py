@@ -202,3 +202,27 @@ def test_locked_out_always_ends_with_a_next_step_and_help(
     assert broken.returncode == 4, broken.stderr
     assert "safeplan init --vault NEW.json" in broken.stderr
     assert "`safeplan crisis`" in broken.stderr
+
+
+def test_a_strong_urge_to_use_brings_the_persons_own_harm_reduction_plan() -> None:
+    payload = demo.demo_payload()
+    hr = payload.harm_reduction
+    found = hard_moments.for_checkin(checkin(use_urge=THRESHOLD), payload, "GB")
+    assert found.level == "urge"
+    text = "\n".join(hard_moments.lines(found, HINTS, 80))
+    assert "A strong urge is hard to sit with." in text
+    assert hr.own_strategies[0].text in text
+    assert hr.supporters[0].name in text
+    assert "Call 999 or 112" in text and "!" not in text
+    assert hard_moments.for_checkin(checkin(use_urge=THRESHOLD - 1), payload, "GB").level == "calm"
+    both = hard_moments.for_checkin(checkin(use_urge=9, suicidal_thoughts=2), payload, "GB")
+    assert both.level == "urge" and both.intro.startswith("Thank you for noting how you are.")
+    high = hard_moments.for_checkin(checkin(use_urge=9, suicidal_thoughts=9), payload, "GB")
+    assert high.level == "support"
+
+
+def test_a_strong_urge_with_no_harm_reduction_plan_yet() -> None:
+    found = hard_moments.for_checkin(checkin(use_urge=10), VaultPayload(), "GB")
+    text = " ".join(hard_moments.lines(found, HINTS, 80))
+    assert found.level == "urge" and "When you feel ready" in text
+    assert "Here is what you wrote" not in text

@@ -119,3 +119,15 @@ async def test_the_idle_lock_waits_while_the_hard_moment_screen_is_open() -> Non
         app.session.settings.idle_lock_minutes = 1
         app.idle.last_activity -= 600
         assert not app.idle.due()
+
+
+async def test_a_strong_urge_to_use_shows_the_harm_reduction_plan_in_the_app() -> None:
+    payload = demo_payload(today=FIXED_DAY)
+    app = app_on(payload)
+    async with app.run_test(size=SIZE) as pilot:
+        await check_in(pilot, app, use_urge=THRESHOLD)
+        assert isinstance(app.screen, CheckInSavedScreen)
+        text = flat(app)
+        assert "A strong urge is hard to sit with." in text
+        assert payload.harm_reduction.own_strategies[0].text in text
+        assert "Mood over the last 7 days" not in text

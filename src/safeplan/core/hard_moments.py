@@ -9,6 +9,8 @@ The rule (``docs/checkins.md``):
   lines of an 80x24 terminal: the warm words, what to call in danger and one crisis line, then the
   plan's own coping steps, people and professionals (urgent care and out-of-hours numbers
   included), one way to be safer and one reason that matters, then the crisis lines;
+* a strong urge to use (at or above the threshold) with nothing more to offer: ``urge``, the
+  person's own harm-reduction ways and supporters, with the crisis lines one key away;
 * anything else: ``calm`` (nothing extra is shown).
 
 An empty plan never hears "here is what your plan says": it hears that the lines below are there
@@ -17,7 +19,7 @@ now. The front ends only choose the words for their keys (``Hints``) and how lin
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from safeplan.core.crisis import CountryHelp, Service, help_for
@@ -25,7 +27,7 @@ from safeplan.core.models import CheckIn, Item, SelfCheck, Settings, VaultPayloa
 from safeplan.core.sections import SECTIONS, item_label
 from safeplan.core.wrapping import wrap_words as _wrap
 
-Level = Literal["calm", "acknowledge", "support"]
+Level = Literal["calm", "acknowledge", "urge", "support"]
 
 MAX_ITEMS = 2
 """Items shown from each part of the plan (the rest are counted), so the block stays short."""
@@ -47,6 +49,14 @@ ITEM_9_SUPPORT = (
 ITEM_9_SUPPORT_EMPTY = (
     "Thank you for answering that question. Thoughts like these are worth sharing with someone, "
     "and help is there now if you want it. Your plan is empty for now; these lines are not."
+)
+URGE = (
+    "A strong urge is hard to sit with. Thank you for noting it. Here is what you wrote in your "
+    "harm-reduction plan, if it helps."
+)
+URGE_EMPTY = (
+    "A strong urge is hard to sit with. Thank you for noting it. When you feel ready, your "
+    "harm-reduction plan can hold your own ways through an urge and who supports you."
 )
 ACKNOWLEDGE = (
     "Thank you for noting how you are. Thoughts like these are worth sharing with someone you "
@@ -211,8 +221,39 @@ def offer(
     )
 
 
+def harm_reduction_parts(payload: VaultPayload) -> tuple[PlanPart, ...]:
+    """The person's own ways through an urge (their safer-use choices) and who supports them."""
+    from safeplan.core.harm_reduction import strategy_title
+
+    hr = payload.harm_reduction
+    ways = [t.text for t in hr.own_strategies] + [strategy_title(k) for k in hr.strategies]
+    found = []
+    if ways:
+        found.append(
+            PlanPart(
+                "What I do to stay safer", tuple(ways[:MAX_ITEMS]), max(0, len(ways) - MAX_ITEMS)
+            )
+        )
+    if hr.supporters:
+        people = tuple(item_label(c) for c in hr.supporters[:MAX_ITEMS])
+        found.append(PlanPart("Who supports me", people, max(0, len(hr.supporters) - MAX_ITEMS)))
+    return tuple(found)
+
+
 def for_checkin(checkin: CheckIn, payload: VaultPayload, country: str | None) -> Offer:
-    return offer(checkin_level(checkin, payload.settings), payload, country)
+    """The rule above; a strong urge to use (at or above the threshold) also brings the person's
+    own harm-reduction plan when nothing more is offered."""
+    level = checkin_level(checkin, payload.settings)
+    urge = (
+        checkin.use_urge is not None and checkin.use_urge >= payload.settings.hard_checkin_threshold
+    )
+    if level == "support" or not urge:
+        return offer(level, payload, country)
+    base = offer("acknowledge", payload, country)
+    parts = harm_reduction_parts(payload)
+    words = URGE if parts else URGE_EMPTY
+    intro = f"{base.intro} {words}" if level == "acknowledge" else words
+    return replace(base, level="urge", intro=intro, parts=parts)
 
 
 def for_item_9(answer: int | None, payload: VaultPayload, country: str | None) -> Offer:
@@ -272,6 +313,14 @@ def lines(found: Offer, hints: Hints, width: int = 80, height: int | None = None
     return out
 
 
+def _part_lines(part: PlanPart, width: int) -> list[str]:
+    more = f" (and {part.more} more in your plan)" if part.more else ""
+    out = _wrap(part.title + more, width)
+    for label in part.items:
+        out += _wrap(label, width, "  - ", "    ")
+    return out
+
+
 def _lines(found: Offer, hints: Hints, width: int) -> list[str]:
     if found.level == "calm":
         return []
@@ -282,11 +331,12 @@ def _lines(found: Offer, hints: Hints, width: int) -> list[str]:
         out += _wrap(f"To see your country's crisis lines: {hints.country}.", width)
     if found.level == "acknowledge":
         return [*out, *_wrap(f"All crisis lines: {hints.help}. {hints.plan}.", width)]
+    if found.level == "urge":
+        for part in found.parts:
+            out += ["", *_part_lines(part, width)]
+        return [*out, "", *_wrap(f"All crisis lines: {hints.help}. {hints.plan}.", width)]
     for part in found.parts:
-        more = f" (and {part.more} more in your plan)" if part.more else ""
-        out += ["", *_wrap(part.title + more, width)]
-        for label in part.items:
-            out += _wrap(label, width, "  - ", "    ")
+        out += ["", *_part_lines(part, width)]
     if found.public_lines:
         out += ["", found.public_title]
         for label in found.public_lines:
