@@ -560,3 +560,46 @@ def test_dates_from_another_year_show_the_year(tmp_path: Path) -> None:
         stdin=PASSPHRASE,
     )
     assert "Thu 01 Jan 1970, 12:00" in shown.stdout
+
+
+def test_log_can_be_written_to_a_private_file(tmp_path: Path) -> None:
+    import stat
+
+    path = tmp_path / "v.json"
+    make_vault(path)
+    target = tmp_path / "my-log.csv"
+    os.umask(0o022)
+    result = run(
+        tmp_path,
+        "--vault",
+        str(path),
+        "--passphrase-file",
+        "-",
+        "log",
+        "--since",
+        "all",
+        "--format",
+        "csv",
+        "-o",
+        str(target),
+        "--yes",
+        stdin=PASSPHRASE,
+    )
+    assert result.returncode == 0, result.stderr
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert "CANARY" in target.read_text()
+    refused = run(
+        tmp_path,
+        "--vault",
+        str(path),
+        "--passphrase-file",
+        "-",
+        "log",
+        "--format",
+        "json",
+        "-o",
+        str(path),
+        "--yes",
+        stdin=PASSPHRASE,
+    )
+    assert refused.returncode == 2  # never over the vault itself

@@ -12,12 +12,14 @@ import shutil
 import sys
 from typing import TYPE_CHECKING, Any
 
-from safeplan.cli.common import add_command, open_store, out, write, write_json
+from safeplan.cli.common import add_command, err, open_store, out, write, write_json
 from safeplan.cli.formatting import when_words, wrapped
 from safeplan.cli.options import add_checkin_options, add_use_options, parse_at
 from safeplan.core import errors
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from safeplan.core.checkins import Entry
     from safeplan.core.models import VaultPayload
 
@@ -82,6 +84,16 @@ def add_list_options(p: argparse.ArgumentParser) -> None:
         default="table",
         help="table (default) to read, csv or json to keep or process",
     )
+    p.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write to this file, readable by you only (better than `> FILE`, which other users "
+        "may be able to read); it is not encrypted",
+    )
+    p.add_argument(
+        "-y", "--yes", action="store_true", help="with --output: write without asking first"
+    )
 
 
 def _what(entry: Entry) -> str:
@@ -124,6 +136,8 @@ def show(args: argparse.Namespace) -> int:
     from safeplan.core.log_formats import to_csv, to_json
 
     since = parse_since(args.since)
+    if getattr(args, "output", None):
+        return _to_file(args, since)
     with open_store(args) as store:
         entries = entries_since(store.payload, since, args.kind)
         if args.format == "csv":
@@ -144,6 +158,35 @@ def show(args: argparse.Namespace) -> int:
         if args.kind != "checkin":
             for line in _goal_lines(store.payload):
                 out(line)
+    return errors.EXIT_OK
+
+
+def _to_file(args: argparse.Namespace, since: datetime | None) -> int:
+    """The log written 0600 through the one guard for private files, after a plain warning."""
+    from pathlib import Path
+
+    from safeplan.cli.files import check_output, write_output
+    from safeplan.cli.prompts import confirm
+    from safeplan.core.checkins import entries_since
+    from safeplan.core.log_formats import to_csv, to_json
+
+    path = Path(args.output).expanduser()
+    check_output(args, path)
+    with open_store(args) as store:
+        entries = entries_since(store.payload, since, args.kind)
+    if args.format == "json":
+        text = to_json(entries)
+    elif args.format == "csv":
+        text = to_csv(entries)
+    else:
+        text = "\n".join(table_lines(entries, None)) + "\n"
+    if not confirm(
+        args, f"{path} will NOT be encrypted: anyone who can open it can read it. Write it?"
+    ):
+        err("Nothing was written.")
+        return errors.EXIT_OK
+    write_output(args, path, text)
+    err(f"Wrote {path} ({len(entries)} entries), readable by you only. It is not encrypted.")
     return errors.EXIT_OK
 
 
