@@ -603,3 +603,14 @@ def test_log_can_be_written_to_a_private_file(tmp_path: Path) -> None:
         stdin=PASSPHRASE,
     )
     assert refused.returncode == 2  # never over the vault itself
+
+
+def test_a_backups_folder_that_is_a_link_is_pointed_out(tmp_path: Path) -> None:
+    path = tmp_path / "v.json"
+    make_vault(path)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (tmp_path / "v-backups").symlink_to(elsewhere)
+    result = run(tmp_path, "--vault", str(path), "--passphrase-file", "-", "log", stdin=PASSPHRASE)
+    assert result.returncode == 0
+    assert "is a link to somewhere else" in result.stderr

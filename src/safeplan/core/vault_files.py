@@ -102,6 +102,12 @@ def shared_place_warning(path: Path) -> str | None:
         return None
     others_write = folder.st_mode & 0o002 and not folder.st_mode & 0o1000
     not_mine = folder.st_uid != me or (vault is not None and vault.st_uid != me)
+    backups = backup_dir(path)
+    if backups.is_symlink():
+        return (
+            f"Note: the backups folder {backups} is a link to somewhere else, so the vault's "
+            "backups are kept there. If you did not set that up, remove the link."
+        )
     if not (others_write or not_mine) or (me == 0 and not others_write):
         return None
     return (
