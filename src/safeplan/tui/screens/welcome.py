@@ -56,7 +56,7 @@ class CreateVaultScreen(SafeplanScreen[None]):
         country = self.session.country()
         if country is None:
             return "choose your country"
-        guessed = "" if self.session.chosen_country else " (a guess: change it here)"
+        guessed = " (a guess: change it here)" if self.session.country_is_a_guess() else ""
         return help_source.place(country) + guessed
 
     @on(Button.Pressed, "#welcome-country")
