@@ -614,3 +614,14 @@ def test_a_backups_folder_that_is_a_link_is_pointed_out(tmp_path: Path) -> None:
     result = run(tmp_path, "--vault", str(path), "--passphrase-file", "-", "log", stdin=PASSPHRASE)
     assert result.returncode == 0
     assert "is a link to somewhere else" in result.stderr
+
+
+def test_a_folder_others_can_write_is_pointed_out(tmp_path: Path) -> None:
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    path = shared / "v.json"
+    make_vault(path)
+    shared.chmod(0o777)  # writable by everyone, without the sticky bit
+    result = run(tmp_path, "--vault", str(path), "--passphrase-file", "-", "log", stdin=PASSPHRASE)
+    assert result.returncode == 0
+    assert "other users of this computer can change the folder" in result.stderr
