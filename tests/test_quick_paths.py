@@ -91,11 +91,18 @@ def test_crisis_help_loads_no_app_no_vault_and_no_pydantic(
     assert "call" in out.lower()  # it still shows help
 
 
-@pytest.mark.parametrize("command", ["overdose", "combo"])
-def test_overdose_and_combo_load_no_app_and_no_vault(tmp_path: Path, command: str) -> None:
+QUICK_ARGS = {
+    "overdose": ("overdose",),
+    "combo": ("combo", "alcohol", "opioids"),
+    "learn": ("learn", "naloxone"),
+}
+
+
+@pytest.mark.parametrize("command", sorted(QUICK_ARGS))
+def test_overdose_combo_and_learn_load_no_app_and_no_vault(tmp_path: Path, command: str) -> None:
     if QUICK_COMMANDS[command] not in COMMAND_MODULES:
         pytest.skip(f"`safeplan {command}` is not part of this safeplan yet")
-    args = ("combo", "alcohol", "opioids") if command == "combo" else ("overdose",)
+    args = QUICK_ARGS[command]
     modules, _ = loaded_by(tmp_path, *args)
     assert heavy(modules) == []
     commands = [m for m in modules if m.startswith("safeplan.cli.commands.")]
