@@ -180,11 +180,8 @@ class CheckInScreen(LogFormScreen[CheckIn]):
     def create(self, at: datetime | None, values: dict[str, Any]) -> CheckIn:
         return checkins.new_checkin(at=at, **values)
 
-    def added(self, entry: CheckIn) -> None:
-        payload = self.session.payload
-        checkins.add_checkin(payload, entry)
-        self.request_save()
-        offer = hard_moments.for_checkin(entry, payload, self.session.country())
+    def show_next(self, entry: CheckIn) -> None:
+        offer = hard_moments.for_checkin(entry, self.session.payload, self.session.country())
         if offer.level == "support":  # the plan and help at once, never a questionnaire
             self.app.switch_screen(SupportScreen(offer, note="Saved your check-in."))
         else:

@@ -109,7 +109,7 @@ EntryT = TypeVar("EntryT", CheckIn, UseEntry)
 class LogFormScreen(SafeplanScreen[None], Generic[EntryT]):
     """A new entry, or (with ``entry``) a change to an earlier one. Subclasses say which box is
     needed (``REQUIRED``, with ``REQUIRED_WORDS`` when it is empty), what the boxes hold
-    (``values``), how a new entry is made (``create``) and what follows it (``added``)."""
+    (``values``), how a new entry is made (``create``) and what follows it (``show_next``)."""
 
     DEFAULT_CSS = FORM_CSS
     PREFIX: ClassVar[str]
@@ -159,8 +159,8 @@ class LogFormScreen(SafeplanScreen[None], Generic[EntryT]):
     def create(self, at: datetime | None, values: dict[str, Any]) -> EntryT:
         raise NotImplementedError
 
-    def added(self, entry: EntryT) -> None:
-        """Put the new entry in the vault, save, and show what comes next."""
+    def show_next(self, entry: EntryT) -> None:
+        """What follows a new entry, once it is in the vault and being saved."""
         raise NotImplementedError
 
     # --- saving -----------------------------------------------------------------------------------
@@ -192,7 +192,13 @@ class LogFormScreen(SafeplanScreen[None], Generic[EntryT]):
             status.update(problem_words(problem))
             return
         if self.entry is None:
-            self.added(entry)
+            payload = self.session.payload
+            if isinstance(entry, CheckIn):
+                checkins.add_checkin(payload, entry)
+            else:
+                checkins.add_use_entry(payload, entry)
+            self.request_save()
+            self.show_next(entry)
             return
         self.request_save()
         self.dismiss(None)

@@ -164,10 +164,8 @@ class UseEntryScreen(LogFormScreen[UseEntry]):
     def create(self, at: datetime | None, values: dict[str, Any]) -> UseEntry:
         return checkins.new_use_entry(at=at, **values)
 
-    def added(self, entry: UseEntry) -> None:
+    def show_next(self, entry: UseEntry) -> None:
         payload = self.session.payload
-        checkins.add_use_entry(payload, entry)
-        self.request_save()
         notes = check_combinations(
             payload.use_entries, entry, regular=payload.settings.regular_medicines
         )
