@@ -9,7 +9,7 @@ PIP    := $(BIN)/python -m pip --disable-pip-version-check
 RUN_STAMP := $(VENV)/.installed-run
 DEV_STAMP := $(VENV)/.installed-dev
 
-.PHONY: run test lint typecheck unit bench clean setup
+.PHONY: run test lint typecheck unit bench clean setup schema
 
 setup: $(RUN_STAMP)
 
@@ -49,6 +49,10 @@ typecheck: $(DEV_STAMP)
 
 unit: $(DEV_STAMP)
 	$(BIN)/pytest -n 2 $(PYTEST_ARGS)
+
+## The vault payload's JSON Schema, generated from the models (run after changing core/models.py).
+schema: $(RUN_STAMP)
+	$(BIN)/python -m safeplan.core.payload_schema docs/vault-payload.schema.json
 
 ## Benchmarks (never part of the test run): medians of several runs, printed and written to docs/benchmarks.md.
 bench: $(RUN_STAMP)
