@@ -14,7 +14,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from safeplan.cli.main import main
-from safeplan.core.models import CheckIn, Contact, TextItem, UseEntry, VaultPayload
+from safeplan.core.models import (
+    CheckIn,
+    Contact,
+    HarmReductionGoal,
+    HopeItem,
+    TextItem,
+    UseEntry,
+    VaultPayload,
+)
 from safeplan.core.terminal_text import _UNSAFE, json_visible, visible
 from safeplan.core.vault import Vault
 from tests.vault_helpers import PASSPHRASE
@@ -116,6 +124,9 @@ def _hostile_payload(text: str) -> VaultPayload:
     plan.reasons.append(TextItem(text=text))
     payload.checkins.append(CheckIn(mood=1, note=text, tags=[text[:60]]))
     payload.use_entries.append(UseEntry(substance=text, note=text, with_whom=text))
+    payload.harm_reduction.goals.append(HarmReductionGoal(text=text, substance=text))
+    payload.harm_reduction.triggers.append(TextItem(text=text))
+    payload.hope_box.append(HopeItem(text=text, who=text))
     return payload
 
 
@@ -130,6 +141,10 @@ COMMANDS = [
     ["export", "-f", "json"],
     ["export", "-f", "card"],
     ["checkin", "--mood", "1"],
+    ["harm-reduction"],
+    ["hope"],
+    ["plan", "history"],
+    ["trends", "--days", "30"],
 ]
 
 
