@@ -98,7 +98,10 @@ def read_stdin_line(limit: int = MAX_SECRET_FILE_BYTES) -> bytes | None:
     data = bytearray()
     fd = sys.stdin.fileno() if sys.stdin is not None else 0
     while len(data) <= limit:
-        byte = os.read(fd, 1)
+        try:
+            byte = os.read(fd, 1)
+        except OSError:  # standard input closed (<&-): the same as its end
+            byte = b""
         if not byte:
             return bytes(data) if data else None
         data += byte

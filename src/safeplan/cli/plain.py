@@ -103,7 +103,7 @@ class Plain:
             self.stdout.flush()
             try:
                 line = self.stdin.readline(MAX_LINE)
-            except (OSError, ValueError):
+            except (OSError, ValueError, AttributeError):  # closed, or no standard input at all
                 raise InputClosed from None
             if line == "":
                 raise InputClosed
