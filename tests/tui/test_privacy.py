@@ -93,12 +93,11 @@ async def test_the_export_screen_refuses_the_vault_itself(made_vault: Path) -> N
         for target in (made_vault, made_vault.with_name("vault.json.lock")):
             app.screen.query_one("#export-path", TextField).value = str(target)
             await pilot.press("ctrl+s")
-            await pilot.pause()
-            await pilot.press("right", "enter")  # past "it is not encrypted", if asked
             await settle(pilot, app)
-            assert "belongs to a safeplan vault" in flat(app) or isinstance(
-                app.screen, ExportScreen
-            )
+            # Refused at once, before the "it is not encrypted" question is even asked.
+            assert isinstance(app.screen, ExportScreen)
+            assert "belongs to a safeplan vault, so safeplan will not write over it" in flat(app)
+            assert "Nothing was saved" in flat(app)
     assert made_vault.read_bytes() == before
     assert b"safeplan-vault" in made_vault.read_bytes()
 
