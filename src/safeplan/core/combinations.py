@@ -16,10 +16,9 @@ use entry. This module reads JSON only: ``safeplan combo`` imports neither pydan
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import cache
-from typing import Literal, Protocol
+from typing import Literal, NamedTuple, Protocol
 
 from safeplan.core import substances
 from safeplan.core.sourced import Source, load_data, parse_date, parse_sources
@@ -73,16 +72,14 @@ class UseLike(Protocol):
     def substance_class(self) -> str: ...
 
 
-@dataclass(frozen=True)
-class Cited:
+class Cited(NamedTuple):
     """A source, and which part of it covers the pair (a section, a table row, a named pair)."""
 
     source: Source
     part: str
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     a: str
     b: str
     risk: Risk
@@ -141,8 +138,7 @@ def lookup(first: frozenset[str], second: frozenset[str]) -> Rule | None:
 # --- Notes -----------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class CombinationNote:
+class CombinationNote(NamedTuple):
     """What to tell the person about two substances taken close enough in time to mix."""
 
     risk: NoteRisk
@@ -349,12 +345,16 @@ def check_combinations(
     return sorted(best.values(), key=lambda n: (RISK_ORDER[n.risk], n.hours_apart or 0))
 
 
-@dataclass
 class MixSummary:
     """The notes split for display: the known ones, and the pairs safeplan has no rule for."""
 
-    known: list[CombinationNote] = field(default_factory=list)
-    unknown: list[CombinationNote] = field(default_factory=list)
+    def __init__(
+        self,
+        known: list[CombinationNote] | None = None,
+        unknown: list[CombinationNote] | None = None,
+    ) -> None:
+        self.known: list[CombinationNote] = known if known is not None else []
+        self.unknown: list[CombinationNote] = unknown if unknown is not None else []
 
     @classmethod
     def of(cls, notes: Iterable[CombinationNote]) -> MixSummary:

@@ -9,9 +9,9 @@ needs no vault and imports neither the UI nor the vault code.
 from __future__ import annotations
 
 import textwrap
-from dataclasses import dataclass
 from datetime import date
 from functools import cache
+from typing import NamedTuple
 
 from safeplan.core.sourced import Source, load_data, parse_date, parse_sources
 
@@ -20,15 +20,13 @@ FIRST_STEPS = 2
 """How many steps follow a dangerous mix in ``safeplan use`` (call, then naloxone)."""
 
 
-@dataclass(frozen=True)
-class Part:
+class Part(NamedTuple):
     text: str
     sources: tuple[Source, ...]
     heading: str = ""
 
 
-@dataclass(frozen=True)
-class Guide:
+class Guide(NamedTuple):
     """The overdose steps for one country."""
 
     country: str | None

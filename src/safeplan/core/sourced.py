@@ -8,15 +8,13 @@ that was last checked, so that a person (or a reviewer) can follow it back and j
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import Any, NamedTuple
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(NamedTuple):
     """A public source a fact rests on."""
 
     key: str

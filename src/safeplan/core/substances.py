@@ -11,16 +11,15 @@ This module is on the quick path of ``safeplan combo``: it reads JSON only (no p
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from safeplan.core.sourced import load_data
 
 DATA_FILE = "substances.json"
 
 
-@dataclass(frozen=True)
-class SubstanceClass:
+class SubstanceClass(NamedTuple):
     key: str
     label: str
     also: tuple[str, ...] = ()
@@ -31,8 +30,7 @@ class SubstanceClass:
     """Used by the rules only, never offered as a choice."""
 
 
-@dataclass(frozen=True)
-class Substance:
+class Substance(NamedTuple):
     name: str
     cls: str
     aliases: tuple[str, ...] = ()
@@ -258,8 +256,7 @@ def describe(text: str) -> str:
 # --- Naming what was taken -------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Resolved:
+class Resolved(NamedTuple):
     """A name as the person typed it, and what safeplan knows about it."""
 
     text: str
