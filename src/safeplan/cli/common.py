@@ -22,6 +22,21 @@ if TYPE_CHECKING:
 LOCK_WAIT_SECONDS = 3.0
 
 
+class ExamplesFormatter(argparse.HelpFormatter):
+    """argparse's formatter, except that an epilog starting with "examples:" keeps its lines."""
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        if text.startswith("examples:"):
+            return "\n".join(indent + line for line in text.splitlines())
+        return super()._fill_text(text, width, indent)
+
+
+def examples(*lines: str) -> dict[str, Any]:
+    """The keyword arguments that give a command an "examples:" section in its --help."""
+    body = "\n".join(f"  {line}" for line in lines)
+    return {"epilog": f"examples:\n{body}", "formatter_class": ExamplesFormatter}
+
+
 def add_command(
     sub: argparse._SubParsersAction[Any],
     common: argparse.ArgumentParser,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from safeplan.cli.common import add_command, err, out, secrets_for, vault_path
+from safeplan.cli.common import add_command, err, examples, out, secrets_for, vault_path
 from safeplan.cli.country_prompt import ask_country, keep_chosen
 from safeplan.cli.formatting import RECOVERY_ADVICE
 from safeplan.cli.options import country_arg
@@ -28,6 +28,10 @@ def register(sub: argparse._SubParsersAction[Any], common: argparse.ArgumentPars
         description="Create a new encrypted vault. You choose a passphrase (asked twice), the "
         "country whose crisis lines are shown, and get a one-time recovery code. With "
         "--passphrase-file the first line is the passphrase.",
+        **examples(
+            "safeplan init                          # asks for the passphrase twice",
+            "safeplan init --vault /media/usb/vault.json",
+        ),
     ).add_argument(
         "--country",
         type=country_arg,
@@ -45,6 +49,7 @@ def register(sub: argparse._SubParsersAction[Any], common: argparse.ArgumentPars
         "every backup (and every file a restore replaced) is re-encrypted, so the old passphrase "
         "and code stop working everywhere. If it is interrupted, the next open finishes it. "
         "With --passphrase-file: line 1 the current passphrase, line 2 the new one.",
+        **examples("safeplan passwd                        # asks for the current and the new one"),
     )
     add_command(
         sub,
@@ -55,6 +60,7 @@ def register(sub: argparse._SubParsersAction[Any], common: argparse.ArgumentPars
         description="Forgot your passphrase? Use the recovery code you were given, then choose a "
         "new passphrase. You get a new recovery code. "
         "With --passphrase-file: line 1 the recovery code, line 2 the new passphrase.",
+        **examples("safeplan recover                       # asks for the code, then a new one"),
     )
 
 

@@ -11,6 +11,7 @@ from safeplan.cli.common import (
     add_command,
     add_group,
     err,
+    examples,
     out,
     secrets_for,
     vault_path,
@@ -51,6 +52,11 @@ def register(sub: argparse._SubParsersAction[Any], common: argparse.ArgumentPars
         description="Put backup N in place of the vault, or RN to undo an earlier restore. It asks "
         "for your passphrase (to check that the backup opens) and, on a terminal, whether to go "
         "ahead. The file it replaces is kept, never deleted: `safeplan backup list` shows it.",
+        **examples(
+            "safeplan backup list",
+            "safeplan backup restore 1             # the newest backup",
+            "safeplan backup restore R1            # undo that restore",
+        ),
     )
     restore.add_argument(
         "number",
