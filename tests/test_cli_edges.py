@@ -76,6 +76,28 @@ class Pty:
         return self.seen.decode("utf-8", "replace")
 
 
+def vault_cli(
+    home: Path,
+    path: Path,
+    *args: str,
+    stdin: str = "",
+    env: dict[str, str] | None = None,
+    timeout: float = 120,
+) -> subprocess.CompletedProcess[str]:
+    """`safeplan --vault PATH --passphrase-file - ARGS...`, the secret (if any) on standard input."""
+    return run(
+        home,
+        "--vault",
+        str(path),
+        "--passphrase-file",
+        "-",
+        *args,
+        stdin=stdin,
+        env=env,
+        timeout=timeout,
+    )
+
+
 CTRL_D = "\x04"
 CTRL_C = "\x03"
 
@@ -193,7 +215,7 @@ def test_an_empty_passphrase_file_is_a_usage_error_not_a_wrong_passphrase(tmp_pa
     result = _check(tmp_path, path, empty)
     assert result.returncode == 2
     assert "empty" in result.stderr and "does not open" not in result.stderr
-    stdin = run(tmp_path, "--vault", str(path), "--passphrase-file", "-", "vault", "check")
+    stdin = vault_cli(tmp_path, path, "vault", "check")
     assert stdin.returncode == 2 and "empty" in stdin.stderr
 
 
@@ -372,7 +394,7 @@ def test_a_closed_stdout_ends_quietly(tmp_path: Path) -> None:
 def test_out_of_range_values_are_usage_errors(tmp_path: Path, args: tuple[str, ...]) -> None:
     path = tmp_path / "v.json"
     make_vault(path)
-    result = run(tmp_path, "--vault", str(path), "--passphrase-file", "-", *args, stdin=PASSPHRASE)
+    result = vault_cli(tmp_path, path, *args, stdin=PASSPHRASE)
     assert result.returncode == 2, result.stderr
     assert "something went wrong" not in result.stderr
 
@@ -395,12 +417,9 @@ def test_import_refuses_duplicate_ids(tmp_path: Path) -> None:
     path = tmp_path / "v.json"
     make_vault(path)
     export = json.loads(
-        run(
+        vault_cli(
             tmp_path,
-            "--vault",
-            str(path),
-            "--passphrase-file",
-            "-",
+            path,
             "export",
             "-f",
             "json",
@@ -410,12 +429,9 @@ def test_import_refuses_duplicate_ids(tmp_path: Path) -> None:
     export["checkins"].append(dict(export["checkins"][0]))
     dup = tmp_path / "dup.json"
     dup.write_text(json.dumps(export))
-    result = run(
+    result = vault_cli(
         tmp_path,
-        "--vault",
-        str(path),
-        "--passphrase-file",
-        "-",
+        path,
         "import",
         "--yes",
         str(dup),
@@ -511,12 +527,9 @@ def test_import_of_a_pipe_with_no_writer_does_not_hang(tmp_path: Path) -> None:
     make_vault(path)
     fifo = tmp_path / "fifo"
     os.mkfifo(fifo)
-    result = run(
+    result = vault_cli(
         tmp_path,
-        "--vault",
-        str(path),
-        "--passphrase-file",
-        "-",
+        path,
         "import",
         str(fifo),
         stdin=PASSPHRASE,
@@ -548,12 +561,9 @@ def test_dates_from_another_year_show_the_year(tmp_path: Path) -> None:
     with Vault.open(path, PASSPHRASE) as vault:
         vault.payload.checkins.append(CheckIn(at=datetime(1970, 1, 1, 12, tzinfo=UTC), mood=5))
         vault.save()
-    shown = run(
+    shown = vault_cli(
         tmp_path,
-        "--vault",
-        str(path),
-        "--passphrase-file",
-        "-",
+        path,
         "log",
         "--since",
         "all",
@@ -569,12 +579,9 @@ def test_log_can_be_written_to_a_private_file(tmp_path: Path) -> None:
     make_vault(path)
     target = tmp_path / "my-log.csv"
     os.umask(0o022)
-    result = run(
+    result = vault_cli(
         tmp_path,
-        "--vault",
-        str(path),
-        "--passphrase-file",
-        "-",
+        path,
         "log",
         "--since",
         "all",
@@ -588,12 +595,9 @@ def test_log_can_be_written_to_a_private_file(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
     assert "CANARY" in target.read_text()
-    refused = run(
+    refused = vault_cli(
         tmp_path,
-        "--vault",
-        str(path),
-        "--passphrase-file",
-        "-",
+        path,
         "log",
         "--format",
         "json",
@@ -611,7 +615,7 @@ def test_a_backups_folder_that_is_a_link_is_pointed_out(tmp_path: Path) -> None:
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     (tmp_path / "v-backups").symlink_to(elsewhere)
-    result = run(tmp_path, "--vault", str(path), "--passphrase-file", "-", "log", stdin=PASSPHRASE)
+    result = vault_cli(tmp_path, path, "log", stdin=PASSPHRASE)
     assert result.returncode == 0
     assert "is a link to somewhere else" in result.stderr
 
@@ -622,6 +626,6 @@ def test_a_folder_others_can_write_is_pointed_out(tmp_path: Path) -> None:
     path = shared / "v.json"
     make_vault(path)
     shared.chmod(0o777)  # writable by everyone, without the sticky bit
-    result = run(tmp_path, "--vault", str(path), "--passphrase-file", "-", "log", stdin=PASSPHRASE)
+    result = vault_cli(tmp_path, path, "log", stdin=PASSPHRASE)
     assert result.returncode == 0
     assert "other users of this computer can change the folder" in result.stderr
