@@ -219,3 +219,16 @@ def test_rotation_journal_holds_nothing_readable(tmp_path: Path) -> None:
     _kill_rotation(tmp_path, path, "mid-backups")
     doc = json.loads((backup_dir(path) / JOURNAL_NAME).read_text())
     assert set(doc) == {"format", "version", "nonce", "old_key"}
+
+
+def test_cleaning_leftovers_touches_only_this_vaults_temporary_files(tmp_path: Path) -> None:
+    from safeplan.core.vault_files import clean_leftovers
+
+    odd = tmp_path / "a[bc].json"  # a name that is also a glob pattern
+    other = tmp_path / ".ab.json.tmp-1234abcd"  # another vault's save in progress
+    mine = tmp_path / ".a[bc].json.tmp-5678ef90"
+    other.write_bytes(b"x")
+    mine.write_bytes(b"x")
+    clean_leftovers(odd)
+    assert other.exists()
+    assert not mine.exists()
