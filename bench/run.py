@@ -327,8 +327,9 @@ def main() -> int:
             "the time a minimal Textual app takes to draw its first screen (both under tmux at "
             "80x24). Each ratio is measured in one run, the two taking turns so that load falls "
             "on both alike; bytecode is cached, as after installing. How they are kept fast: "
-            "docs/architecture.md. The margins are thin under heavy load: on 2026-12-01, with "
-            "seven other sessions at work on this machine (load 5 to 11), repeated runs gave app "
+            "docs/architecture.md. The margins were thin under heavy load: on 2026-12-01, while "
+            "this work was in progress and seven other sessions were at work on this machine (load "
+            "5 to 11), repeated runs gave app "
             "start 1.38x to 1.69x, combo 6.9x to 8.3x, crisis 6.1x to 7.4x and overdose 5.7x to "
             "7.9x.\n\n"
         )
