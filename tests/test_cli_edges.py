@@ -629,3 +629,20 @@ def test_a_folder_others_can_write_is_pointed_out(tmp_path: Path) -> None:
     result = vault_cli(tmp_path, path, "log", stdin=PASSPHRASE)
     assert result.returncode == 0
     assert "other users of this computer can change the folder" in result.stderr
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="prctl is Linux only")
+def test_no_core_dump_and_no_same_user_ptrace(tmp_path: Path) -> None:
+    script = (
+        "import ctypes, resource; from safeplan.cli.main import _disable_core_dumps;"
+        "_disable_core_dumps();"
+        "print(ctypes.CDLL(None).prctl(3, 0, 0, 0, 0), resource.getrlimit(resource.RLIMIT_CORE))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=subprocess_env(tmp_path),
+    )
+    assert result.stdout.strip() == "0 (0, 0)", result.stderr  # PR_GET_DUMPABLE: not dumpable
