@@ -646,3 +646,15 @@ def test_no_core_dump_and_no_same_user_ptrace(tmp_path: Path) -> None:
         env=subprocess_env(tmp_path),
     )
     assert result.stdout.strip() == "0 (0, 0)", result.stderr  # PR_GET_DUMPABLE: not dumpable
+
+
+def test_text_is_stored_as_typed_and_only_shown_visibly(tmp_path: Path) -> None:
+    path = tmp_path / "v.json"
+    make_vault(path)
+    typed = "red \x1b[31mRED\x1b[0m \u202edone"
+    saved = vault_cli(tmp_path, path, "checkin", "--mood", "5", "--note", typed, stdin=PASSPHRASE)
+    assert saved.returncode == 0, saved.stderr
+    assert typed in [c.note for c in read_payload(path, PASSPHRASE).checkins]
+    shown = vault_cli(tmp_path, path, "log", stdin=PASSPHRASE)
+    assert "\x1b" not in shown.stdout and "\u202e" not in shown.stdout
+    assert "red ␛[31mRED␛[0m <U+202E>done" in shown.stdout
