@@ -10,6 +10,7 @@ from syrupy.assertion import SnapshotAssertion
 from syrupy.extensions.image import SVGImageSnapshotExtension
 from textual.command import CommandPalette
 from textual.filter import Monochrome, NoColor
+from textual.widgets import RadioSet
 
 from safeplan.core.models import VaultPayload
 from safeplan.core.store import MemoryStore
@@ -140,3 +141,23 @@ async def test_only_what_has_focus_is_reversed(demo: VaultPayload) -> None:
         assert not reversed_.search(lines[0]), "the crisis strip is not reversed"
         highlighted = next(line for line in lines if "Use my plan now" in line)
         assert "\x1b[1;4;" in highlighted, "the highlighted row is underlined"
+
+
+async def test_the_guided_session_app_loads_the_same_sheets_and_shows_focus_without_colour(
+    demo: VaultPayload,
+) -> None:
+    """The guide's own app once loaded only app.tcss, so NO_COLOR's focus rule was missing there."""
+    from safeplan.tui.app import SafeplanApp
+    from safeplan.tui.screens.guide_app import make_guide_app
+
+    app = make_guide_app(store=MemoryStore(demo), environ={"NO_COLOR": "1"}, country="GB")
+    assert app.css_path == make_app(store=MemoryStore(demo), environ={}).css_path
+    assert {path.name for path in app.css_path} >= {"app.tcss", "no_color.tcss"}
+    assert all(path.is_file() for path in app.css_path)
+    assert isinstance(app, SafeplanApp)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        focused = app.focused
+        assert isinstance(focused, RadioSet), "the guide opens on the voice choice"
+        chosen = focused.query(".-selected").first()
+        assert chosen.styles.text_style.reverse, "focus is reverse video in the guide too"

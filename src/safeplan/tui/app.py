@@ -27,9 +27,14 @@ from safeplan.tui.session import Session
 from safeplan.tui.themes import DARK, THEMES, start_in_theme, without_colour
 from safeplan.tui.warm_up import warm_up
 
+STYLES = Path(__file__).resolve().parent / "styles"
+STYLE_SHEETS: list[str | Path] = [STYLES / "app.tcss", STYLES / "no_color.tcss"]
+"""Every app-wide sheet, in one place. Absolute paths, so an app class defined in another folder
+(the guided session's :class:`~safeplan.tui.screens.guide_app.GuideApp`) loads the same ones."""
+
 
 class SafeplanApp(CalmCrash, VaultLifecycle, inherit_bindings=False):
-    CSS_PATH: ClassVar[CSSPathType | None] = ["styles/app.tcss", "styles/no_color.tcss"]
+    CSS_PATH: ClassVar[CSSPathType | None] = STYLE_SHEETS
     COMMANDS = App.COMMANDS | {SafeplanCommands}
     TITLE = "safeplan"
     BINDINGS = [

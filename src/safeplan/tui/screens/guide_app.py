@@ -15,8 +15,6 @@ from safeplan.tui.screens.guide import GuideScreen
 class GuideApp(SafeplanApp):
     """The safeplan app, opening the guided session as soon as the vault is open."""
 
-    CSS_PATH = str(Path(__file__).resolve().parents[1] / "styles" / "app.tcss")
-
     def __init__(self, session: Any, *, voice: Voice | None, ephemeral: bool) -> None:
         super().__init__(session)
         self.guide_voice = voice
