@@ -228,6 +228,7 @@ def text_output(
         header_lines,
         join_blocks,
         lines_section,
+        overdose_lines,
         wrap,
     )
 
@@ -251,6 +252,7 @@ def text_output(
     return join_blocks(
         [
             header_lines(help_, width) + emergency_lines(help_, width),
+            overdose_lines(width),
             _mine_lines(mine, width) if mine is not None else [],
             fallback_lines(help_, width) + (wrap(gap, width) if gap else []),
             choice_block if early else [],

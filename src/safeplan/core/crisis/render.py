@@ -6,6 +6,7 @@ script never overflows. The same lines serve the CLI, the "get help now" screen 
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable
 
@@ -32,7 +33,19 @@ LANGUAGE_NAMES = {
     "uk": "Ukrainian",
 }
 
-LESS_CERTAIN = "Less certain: only one source, or an older one, confirms this line."
+OVERDOSE_POINTER = (
+    "If someone may have overdosed: safeplan overdose shows what to do, step by step."
+)
+"""Said under the emergency number in ``safeplan crisis``, for every country (care review,
+"Missing content": the overdose steps reachable from the crisis help)."""
+
+ALL_DAY = "day and night, every day"
+"""What "24/7" means, in words a screen reader says as they are written."""
+
+_NUMBER_WORDS = ("", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+OLD_AFTER_YEARS = 3
+"""A source this many years older than the check (or more) is an older one."""
+_YEAR = re.compile(r"\b(19|20)\d{2}\b")
 
 MOBILE_112 = (
     "From a mobile phone you can also try 112: phones treat it as an emergency number, and in "
@@ -107,12 +120,50 @@ def _sentence(text: str) -> str:
     return text if text.endswith((".", "?", ":")) else text + "."
 
 
+def hours_words(hours: str) -> str:
+    """Opening hours in plain words, the same on screen, on paper and to a screen reader:
+    "open day and night, every day" for 24/7 (never "twenty-four slash seven")."""
+    return "open " + said_plainly(hours)
+
+
+def said_plainly(text: str) -> str:
+    """``text`` with "24/7" in words (a note such as "It is meant to be open 24/7")."""
+    return text.replace("24/7", ALL_DAY)
+
+
+def _year(text: str | None) -> int | None:
+    """The latest year named in a source's date ("2018-12 to 2023-09" is 2023), if any."""
+    years = [int(m.group(0)) for m in _YEAR.finditer(text or "")]
+    return max(years) if years else None
+
+
+def less_certain_words(service: Service) -> str:
+    """Why a line is marked less certain, from its own sources: only one source; or several, none
+    of them the service's own page or an official one (either would have made it certain, see
+    docs/crisis-directory.md); and, when every source is dated, whether the newest is years older
+    than the check."""
+    count = len(service.sources)
+    years = [_year(s.date) for s in service.sources]
+    checked = _year(service.verified)
+    newest = max(y for y in years if y) if years and all(years) else None
+    old = newest is not None and checked is not None and checked - newest >= OLD_AFTER_YEARS
+    when = f", from {newest}" if old else ""
+    if count <= 1:
+        return f"Less certain: only one source confirms this line{when}."
+    n = _NUMBER_WORDS[count] if count < len(_NUMBER_WORDS) else str(count)
+    newest_words = f"; the newest is from {newest}" if old else ""
+    return (
+        f"Less certain: safeplan found this line in {n} sources, but not on the service's own "
+        f"page or an official one{newest_words}."
+    )
+
+
 def _open_words(hours: str | None, free: bool | None) -> str:
     parts: list[str] = []
     if free:
         parts.append("Free")
     if hours:
-        parts.append("open 24/7" if hours == "24/7" else f"open {hours}")
+        parts.append(hours_words(hours))
     if not parts:
         return ""
     text = ", ".join(parts)
@@ -164,7 +215,7 @@ def _text_line(t: TextOption) -> str:
         text = f"Email: {t.display}"
     details = [t.note.rstrip(".")] if t.note else []
     if t.hours:
-        details.append(f"open {t.hours}")
+        details.append(hours_words(t.hours))
     if t.confidence == "M":
         details.append("less certain")
     if details:
@@ -188,16 +239,16 @@ def service_lines(service: Service, width: int, *, local: bool = False) -> list[
     if when and not service.phones:
         sentences.append(when)
     if service.description:
-        sentences.append(_sentence(service.description))
+        sentences.append(_sentence(said_plainly(service.description)))
     if service.languages:
         names = [LANGUAGE_NAMES.get(code, code) for code in service.languages]
         sentences.append(f"In {_join(names, 'and')}.")
-    sentences.extend(_sentence(n) for n in service.notes)
+    sentences.extend(_sentence(said_plainly(n)) for n in service.notes)
     shown_sites = {t.display for t in service.texts if t.kind == "chat"}
     if service.website and service.website not in shown_sites:
         sentences.append(f"Web: {service.website}")
     if service.confidence == "M":
-        sentences.append(LESS_CERTAIN)
+        sentences.append(less_certain_words(service))
     lines = wrap(title, width, BULLET, INDENT)
     for sentence in sentences:
         lines.extend(wrap(sentence, width, INDENT))
@@ -252,6 +303,11 @@ def header_lines(help_: CountryHelp, width: int) -> list[str]:
     return wrap(title, width)
 
 
+def overdose_lines(width: int) -> list[str]:
+    """One line after the emergency number: where the overdose steps are."""
+    return wrap(OVERDOSE_POINTER, width)
+
+
 def fallback_lines(help_: CountryHelp, width: int) -> list[str]:
     if help_.fallback_reason == "no_country":
         text = (
@@ -276,7 +332,7 @@ def lines_section(help_: CountryHelp, width: int) -> list[str]:
         for service in help_.services:
             out.extend(service_lines(service, width, local=service.id in help_.local_service_ids))
     for note in help_.notes:
-        out.extend(wrap(_sentence(note), width))
+        out.extend(wrap(_sentence(said_plainly(note)), width))
     return out
 
 

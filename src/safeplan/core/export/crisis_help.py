@@ -9,7 +9,7 @@ it was checked) so that a typical plan still fits one page; Markdown gets the di
 from __future__ import annotations
 
 from safeplan.core.crisis import CountryHelp, Service, guess_country, help_for, render_help_text
-from safeplan.core.crisis.render import emergency_lines, fallback_lines
+from safeplan.core.crisis.render import emergency_lines, fallback_lines, hours_words
 from safeplan.core.export.layout import clean, cols, wrap
 
 
@@ -65,7 +65,7 @@ def _join(items: list[str], last: str = "or") -> str:
 
 
 def _reach(service: Service) -> str:
-    """How to reach a service, in a few words: "call 116 123, free, 24/7"."""
+    """How to reach a service, in a few words: "call 116 123, free, open day and night, every day"."""
     if service.phones:
         numbers = [f"{p.display} ({p.note})" if p.note else p.display for p in service.phones[:2]]
         words = f"call {_join(numbers)}"
@@ -83,7 +83,7 @@ def _reach(service: Service) -> str:
     if service.free:
         extras.append("free")
     if service.hours:
-        extras.append(service.hours if service.hours == "24/7" else f"open {service.hours}")
+        extras.append(hours_words(service.hours))
     if service.confidence == "M":
         extras.append("less certain")
     return ", ".join([words, *extras])
