@@ -102,7 +102,7 @@ def _warn_if_others_can_read(path: Path) -> None:
         return
     if path.is_file() and mode & 0o044:
         err(
-            f"Note: other users of this computer can read the passphrase file {path}. "
+            f"Note: other users of this computer can read the passphrase file {path}.\n"
             f"`chmod 600 {path}` keeps it yours."
         )
 

@@ -85,4 +85,9 @@ def card(args: argparse.Namespace) -> int:
         return errors.EXIT_OK
     write_output(args, path, text)
     err(f"Wrote {path} (readable by you only). It is not encrypted.")
+    if help_.country is None:
+        err(
+            "This card has no national crisis line or emergency number, because safeplan does not\n"
+            "know your country. To make one that has them: safeplan crisis card --country NAME"
+        )
     return errors.EXIT_OK

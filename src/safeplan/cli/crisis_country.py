@@ -52,10 +52,8 @@ def choice_lines(choice: Choice, help_: CountryHelp) -> list[str]:
         offer = did_you_mean(choice.typed)
         first = f"{choice.typed.text[:40]!r} is not a country safeplan can place."
         return [first + (f" {offer}" if offer else ""), *CHANGE_HINT]
-    else:
-        first = "safeplan could not tell which country you are in."
+    else:  # the help text itself has just said that the country is not known
         return [
-            first,
             "To see your country's lines: safeplan crisis --country NAME",
             CHANGE_HINT[1],
         ]

@@ -64,8 +64,46 @@ class Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
-        sys.stderr.write(f"safeplan: {message}\nRun `{self.prog} --help` to see what it takes.\n")
+        sys.stderr.write(f"{prefixed(_closest_choice(message) or message)}\n")
+        sys.stderr.write(f"Run `{self.prog} --help` to see what it takes.\n")
         raise SystemExit(errors.EXIT_USAGE)
+
+
+def _closest_choice(message: str) -> str | None:
+    """argparse's "invalid choice: 'chekin' (choose from ...)" as a short "did you mean checkin?"
+    (Python 3.11's argparse has no suggestions of its own), or None for any other message."""
+    import difflib
+    import re
+    import textwrap
+
+    found = re.search(
+        r"argument (\S+): invalid choice: '(.*)' \(choose from (.*)\)$", message, re.S
+    )
+    if not found:
+        return None
+    name, typed, choices = found.group(1), found.group(2), re.findall(r"'([^']*)'", found.group(3))
+    close = difflib.get_close_matches(typed, choices, n=3, cutoff=0.6)
+    if name == "COMMAND":
+        head = f"{typed[:40]!r} is not a command safeplan knows."
+    else:
+        head = f"{name.split('/')[0]} does not take {typed[:40]!r}."
+    tail = f"Did you mean {' or '.join(close)}?" if close else f"It takes: {', '.join(choices)}."
+    return "\n".join(textwrap.wrap(f"safeplan: {head} {tail}", 80, break_on_hyphens=False))
+
+
+# A command has ended by the time its error shows, so the app's "your changes are still on screen"
+# would not be true here: what to do next on the command line instead.
+_CLI_HINTS: dict[type[errors.SafeplanError], str] = {
+    errors.SaveFailed: "What you entered this time was not saved. Free some space or check the "
+    "folder,\nthen run the command again.",
+    errors.VaultChangedOnDisk: "What you entered this time was not saved. Run the command again "
+    "to add it\nto the vault as it is now.",
+}
+
+
+def prefixed(message: str) -> str:
+    """An error line starting "safeplan: ", without doubling it ("safeplan: safeplan could ...")."""
+    return message if message.startswith("safeplan") else f"safeplan: {message}"
 
 
 def common_options() -> argparse.ArgumentParser:
@@ -206,9 +244,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parse_args(argv)
         return _run(args)
     except errors.SafeplanError as exc:
-        err_line(f"safeplan: {exc.message}")
-        if exc.hint:
-            err_line(exc.hint)
+        err_line(prefixed(exc.message))
+        hint = _CLI_HINTS.get(type(exc), exc.hint)
+        if hint:
+            err_line(hint)
         with contextlib.suppress(Exception):  # a next step, and help without the passphrase
             from safeplan.core.hard_moments import after_locked_out
 

@@ -93,7 +93,7 @@ class Prompter:
             value = self._line(f"{label}{' ' + SKIP if optional else ''}: ")
             if value or optional:
                 return value
-            self.say("  This one is needed.")
+            self.say("  This one needs an answer to go on. To stop instead, press ctrl+c.")
 
     def choose(self, label: str, options: Sequence[str], *, optional: bool = True) -> int | None:
         """A numbered choice; returns the index chosen (0-based) or None when skipped."""
@@ -106,11 +106,27 @@ class Prompter:
                 return None
             if text.isdigit() and 1 <= int(text) <= len(options):
                 return int(text) - 1
+            by_word = _option_named(text, options)
+            if by_word is not None:
+                return by_word
             self.say(f"  Please type a number from 1 to {len(options)}.")
 
     def yes_no(self, label: str) -> bool | None:
         choice = self.choose(label, ("yes", "no"))
         return None if choice is None else choice == 0
+
+
+def _option_named(text: str, options: Sequence[str]) -> int | None:
+    """The one option that ``text`` names, by its whole wording or the start of it ("y" for
+    "yes", "n" for "no"), ignoring case; None when no option, or more than one, fits."""
+    typed = text.strip().casefold()
+    if not typed:
+        return None
+    words = [option.casefold() for option in options]
+    if typed in words:
+        return words.index(typed)
+    fits = [i for i, word in enumerate(words) if word.startswith(typed)]
+    return fits[0] if len(fits) == 1 else None
 
 
 def confirm(args: argparse.Namespace, question: str) -> bool:

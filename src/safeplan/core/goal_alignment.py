@@ -10,6 +10,7 @@ from datetime import date, timedelta
 
 from safeplan.core import substances
 from safeplan.core.models import GoalKind, HarmReductionGoal, UseEntry, VaultPayload, now
+from safeplan.core.plural import count
 
 GOAL_KIND_LABELS: dict[GoalKind, str] = {
     "safer_use": "safer use",
@@ -115,7 +116,7 @@ def goal_alignment(
     noted_test = [e for e in in_period if e.tested is not None]
     tested = sum(1 for e in noted_test if e.tested)
 
-    lines: list[str] = [f"The last {days} days, as you logged them:"]
+    lines: list[str] = [f"The last {count(days, 'day')}, as you logged them:"]
     goals = [g for g in payload.harm_reduction.goals if g.active]
     for goal in goals:
         what = goal.substance.strip() or "use"
@@ -130,7 +131,7 @@ def goal_alignment(
         elif goal.kind == "use_less":
             lines.append(
                 f"  Days with {what} logged: {days_with} of {days} "
-                f"(the {days} days before: {before})."
+                f"(the {count(days, 'day')} before: {before})."
             )
         else:
             lines.append(f"  Days with {what} logged: {days_with} of {days}.")

@@ -15,6 +15,7 @@ from datetime import date, timedelta
 
 from safeplan.core.checkins import SCALE_ENDS, SCALE_LABELS
 from safeplan.core.models import Settings, VaultPayload, now
+from safeplan.core.plural import count
 
 PERIODS: tuple[int, ...] = (7, 30, 90, 365)
 METRICS: tuple[str, ...] = (
@@ -228,11 +229,27 @@ def _fmt(value: float | None, unit: str = "") -> str:
     return "no check-ins" if value is None else f"{value:.1f}{unit}"
 
 
+def _best_and_hardest(summary: Summary) -> list[str]:
+    """Best and hardest day, unless they cannot differ: one day of check-ins, or the same mood
+    every day (naming one day twice, or as both, reads as a mistake)."""
+    best, hardest = summary.best_day, summary.hardest_day
+    if best is None or hardest is None:
+        return []
+    if best.day == hardest.day:
+        return [f"Mood on {best.day:%a %d %b}, the one day with check-ins: {best.value:.1f}."]
+    if best.value == hardest.value:
+        return [f"Mood was {best.value:.1f} on each day with check-ins."]
+    return [
+        f"Best day: {best.day:%a %d %b} (mood {best.value:.1f}). "
+        f"Hardest day: {hardest.day:%a %d %b} (mood {hardest.value:.1f})."
+    ]
+
+
 def render_summary(summary: Summary) -> list[str]:
     """The summary as plain sentences (screen-reader friendly: no charts)."""
     lines = [
-        f"{summary.start:%d %b %Y} to {summary.end:%d %b %Y} ({summary.days} days)",
-        f"Check-ins: {summary.checkins} on {summary.days_with_checkin} of {summary.days} days.",
+        f"{summary.start:%d %b %Y} to {summary.end:%d %b %Y} ({count(summary.days, 'day')})",
+        f"Check-ins: {summary.checkins} on {summary.days_with_checkin} of {count(summary.days, 'day')}.",
     ]
     for m in METRICS:
         avg = summary.averages.get(m)
@@ -241,12 +258,7 @@ def render_summary(summary: Summary) -> list[str]:
         unit = " hours" if m == "sleep_hours" else " out of 10"
         name = "Sleep" if m == "sleep_hours" else SCALE_LABELS[m]
         lines.append(f"{name}, on average: {_fmt(avg, unit)}.")
-    if summary.best_day is not None and summary.hardest_day is not None:
-        lines.append(
-            f"Best day: {summary.best_day.day:%a %d %b} (mood {summary.best_day.value:.1f}). "
-            f"Hardest day: {summary.hardest_day.day:%a %d %b} "
-            f"(mood {summary.hardest_day.value:.1f})."
-        )
+    lines.extend(_best_and_hardest(summary))
     lines.append(f"Days with use logged: {summary.use_days} of {summary.days}.")
     if summary.days_since is not None:
         lines.append(summary.days_since.render())

@@ -76,11 +76,19 @@ def guide(args: argparse.Namespace) -> int:
 
     from safeplan.cli.plain import Plain, plain_mode_wanted
 
-    if not plain_mode_wanted(args.plain):
-        tui = _tui_runner()
-        if tui is not None:
-            return int(tui(args, voice))
-    return run_plain(Plain(), args, voice)
+    try:
+        if not plain_mode_wanted(args.plain):
+            tui = _tui_runner()
+            if tui is not None:
+                return int(tui(args, voice))
+        return run_plain(Plain(), args, voice)
+    except errors.VaultNotFound as exc:
+        exc.hint = (
+            "Create one with `safeplan init`, or point to yours with --vault PATH.\n"
+            "To write a plan without making a vault: `safeplan guide --ephemeral`.\n"
+            "It keeps nothing unless you choose to save it at the end."
+        )
+        raise
 
 
 def _tui_runner() -> Any:

@@ -16,6 +16,7 @@ from safeplan.cli.common import add_command, err, open_store, out, write, write_
 from safeplan.cli.formatting import when_words, wrapped
 from safeplan.cli.options import add_checkin_options, add_use_options, parse_at
 from safeplan.core import errors
+from safeplan.core.plural import count
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -112,13 +113,24 @@ def _what(entry: Entry) -> str:
     return text
 
 
-def table_lines(entries: list[Entry], width: int | None) -> list[str]:
-    lines = [f"{'ID':<9}{'When':<20}What"]
-    for e in entries:
-        line = f"{e.id[:8]:<9}{when_words(e.at):<20}{_what(e)}"
-        if width is not None and len(line) > width:
-            line = line[: width - 1] + "…"
-        lines.append(line)
+MAX_WHAT_LINES = 4  # a row of very many tags ends in "…" rather than filling the screen
+
+
+def table_lines(entries: list[Entry], width: int = 80) -> list[str]:
+    """The table, each row wrapped to ``width`` with its "What" continuing under itself."""
+    import textwrap
+
+    whens = [when_words(e.at) for e in entries]
+    when_width = max([17, *map(len, whens)]) + 3  # wider when a time shows its year
+    column = 9 + when_width
+    room = max(20, width - column)
+    lines = [f"{'ID':<9}{'When':<{when_width}}What"]
+    for e, when in zip(entries, whens, strict=True):
+        what = textwrap.wrap(_what(e), room, break_on_hyphens=False) or [""]
+        if len(what) > MAX_WHAT_LINES:
+            what = [*what[: MAX_WHAT_LINES - 1], what[MAX_WHAT_LINES - 1][: room - 1] + "…"]
+        lines.append(f"{e.id[:8]:<9}{when:<{when_width}}{what[0]}")
+        lines += [" " * column + part for part in what[1:]]
     return lines
 
 
@@ -150,11 +162,10 @@ def show(args: argparse.Namespace) -> int:
         if not entries:
             out(f"Nothing logged {period}. `safeplan log --since all` shows everything.")
             return errors.EXIT_OK
-        width = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
+        width = shutil.get_terminal_size().columns if sys.stdout.isatty() else 80
         for line in table_lines(entries, width):
             out(line)
-        count = len(entries)
-        out(f"\n{count} entr{'y' if count == 1 else 'ies'} {period}.")
+        out(f"\n{count(len(entries), 'entry')} {period}.")
         if args.kind != "checkin":
             for line in _goal_lines(store.payload):
                 out(line)
@@ -179,14 +190,16 @@ def _to_file(args: argparse.Namespace, since: datetime | None) -> int:
     elif args.format == "csv":
         text = to_csv(entries)
     else:
-        text = "\n".join(table_lines(entries, None)) + "\n"
+        text = "\n".join(table_lines(entries)) + "\n"
     if not confirm(
         args, f"{path} will NOT be encrypted: anyone who can open it can read it. Write it?"
     ):
         err("Nothing was written.")
         return errors.EXIT_OK
     write_output(args, path, text)
-    err(f"Wrote {path} ({len(entries)} entries), readable by you only. It is not encrypted.")
+    err(
+        f"Wrote {path} ({count(len(entries), 'entry')}), readable by you only. It is not encrypted."
+    )
     return errors.EXIT_OK
 
 

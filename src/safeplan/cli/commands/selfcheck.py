@@ -11,7 +11,13 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from safeplan.cli.common import add_command, add_group, open_store, out
-from safeplan.cli.formatting import can_show_blocks, crisis_country, print_offer, when_words
+from safeplan.cli.formatting import (
+    can_show_blocks,
+    crisis_country,
+    print_offer,
+    when_words,
+    wrapped,
+)
 from safeplan.cli.prompts import Prompter, require_terminal
 from safeplan.core import errors
 
@@ -112,9 +118,13 @@ def take(args: argparse.Namespace) -> int:
             support_now()
         add_selfcheck(store.payload, check)
         store.save()
-        out(CITATION)
-        out(f"Saved. {hard_moments.selfcheck_result(check)}")
-        out(NOT_A_DIAGNOSIS)
+        # What was saved first, the attribution last: right after a hard answer the next words
+        # a person reads are about them, not about a grant.
+        for line in wrapped([f"Saved. {hard_moments.selfcheck_result(check)}", NOT_A_DIAGNOSIS]):
+            out(line)
+        out()
+        for line in wrapped([CITATION]):
+            out(line)
     return errors.EXIT_OK
 
 

@@ -1,0 +1,181 @@
+"""The command line's wording and small edges (review "Confusing" C1-C16 and "Cosmetic" K1-K12),
+through the real `safeplan` command as a person or a script meets it."""
+
+from __future__ import annotations
+
+import resource
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from safeplan.cli.main import prefixed
+from safeplan.core.plural import count, plural
+from tests.cli_helpers import ROOT, run
+from tests.conftest import subprocess_env
+from tests.vault_helpers import PASSPHRASE, make_vault
+
+
+def widest(text: str) -> int:
+    return max((len(line) for line in text.splitlines()), default=0)
+
+
+# K9: a mistyped command or choice gets a suggestion, not a list of everything
+def test_a_mistyped_command_gets_a_suggestion(tmp_path: Path) -> None:
+    result = run(tmp_path, "chekin")
+    assert result.returncode == 2
+    assert "'chekin' is not a command safeplan knows. Did you mean checkin?" in result.stderr
+    assert "choose from" not in result.stderr
+
+
+def test_a_mistyped_sub_command_and_choice_get_suggestions(tmp_path: Path) -> None:
+    sub = run(tmp_path, "selfcheck", "phq8")
+    assert sub.returncode == 2 and "Did you mean phq9?" in sub.stderr
+    choice = run(tmp_path, "crisis", "--format", "jsn")
+    assert choice.returncode == 2 and "--format does not take 'jsn'. Did you mean json?" in (
+        choice.stderr
+    )
+
+
+def test_an_unknown_command_with_nothing_close_lists_the_commands_within_80_columns(
+    tmp_path: Path,
+) -> None:
+    result = run(tmp_path, "zzzz")
+    assert result.returncode == 2
+    assert "is not a command safeplan knows. It takes:" in result.stderr
+    assert "harm-reduction" in result.stderr  # never split at its hyphen
+    assert widest(result.stderr) <= 80
+
+
+# K2: one "safeplan:" at the start of an error line, never two
+def test_error_lines_never_double_the_prefix(tmp_path: Path) -> None:
+    assert prefixed("safeplan could not read the vault.") == "safeplan could not read the vault."
+    assert prefixed("There is no vault.") == "safeplan: There is no vault."
+    for args in (("log",), ("export", "-o", str(tmp_path / "x.txt")), ("crisis", "card")):
+        result = run(tmp_path, "--vault", str(tmp_path / "none.json"), *args)
+        assert result.returncode != 0
+        assert "safeplan: safeplan" not in result.stderr
+
+
+# K5, K8: counted words read right; best and hardest day are not one day
+def test_plural_helper() -> None:
+    assert count(1, "day") == "1 day" and count(2, "day") == "2 days"
+    assert count(1, "entry") == "1 entry" and count(0, "entry") == "0 entries"
+    assert plural(3, "pass") == "passes" and plural(2, "backup") == "backups"
+
+
+def test_one_day_of_trends_reads_right(tmp_path: Path) -> None:
+    result = run(tmp_path, "--demo", "trends", "--days", "1")
+    assert result.returncode == 0
+    assert "(1 day)" in result.stdout and "of 1 day." in result.stdout
+    assert "1 days" not in result.stdout
+    assert "Best day" not in result.stdout and "Hardest day" not in result.stdout
+    assert "the one day with check-ins" in result.stdout
+    longer = run(tmp_path, "--demo", "trends", "--days", "30")
+    assert "Best day:" in longer.stdout and "Hardest day:" in longer.stdout
+
+
+def test_one_entry_is_one_entry(tmp_path: Path) -> None:
+    vault = tmp_path / "v.json"
+    make_vault(vault)
+    base = ("--vault", str(vault), "--passphrase-file", "-")
+    added = run(tmp_path, *base, "checkin", "--mood", "5", stdin=PASSPHRASE + "\n")
+    assert added.returncode == 0, added.stderr
+    shown = run(
+        tmp_path, *base, "log", "--kind", "checkin", "--since", "1d", stdin=PASSPHRASE + "\n"
+    )
+    assert "1 entry since" in shown.stdout, shown.stdout
+
+
+# K4: the log table and the self-check texts fit 80 columns
+def test_the_log_table_wraps_within_80_columns(tmp_path: Path) -> None:
+    result = run(tmp_path, "--demo", "log", "--since", "all")
+    assert result.returncode == 0
+    assert widest(result.stdout) <= 80
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("ID       When")
+    what = lines[0].index("What")
+    continued = [line for line in lines[1:] if line.startswith(" " * what) and line.strip()]
+    assert continued, "long rows continue under the What column"
+    assert "suicidal thoughts" in result.stdout  # wrapped, not cut off
+
+
+def test_a_check_in_with_many_tags_stays_a_few_lines(tmp_path: Path) -> None:
+    vault = tmp_path / "v.json"
+    make_vault(vault)
+    base = ("--vault", str(vault), "--passphrase-file", "-")
+    tags = [arg for i in range(400) for arg in ("--tag", f"t{i}")]
+    added = run(tmp_path, *base, "checkin", "--mood", "4", *tags, stdin=PASSPHRASE + "\n")
+    assert added.returncode == 0, added.stderr
+    shown = run(
+        tmp_path, *base, "log", "--kind", "checkin", "--since", "1d", stdin=PASSPHRASE + "\n"
+    )
+    assert widest(shown.stdout) <= 80
+    assert len(shown.stdout.splitlines()) < 12
+    assert "…" in shown.stdout
+
+
+def test_selfcheck_result_comes_before_the_attribution_and_fits(tmp_path: Path) -> None:
+    result = run(tmp_path, "--demo", "selfcheck", "phq9", "--answers", "0,0,0,0,0,0,0,0,1")
+    assert result.returncode == 0
+    assert widest(result.stdout) <= 80
+    saved = result.stdout.index("Saved. PHQ-9")
+    assert saved < result.stdout.index("This is not a diagnosis") < result.stdout.index("Pfizer")
+
+
+# C3: a failed save says what happened to this command's input, not the app's "still open"
+def test_a_failed_save_says_the_entry_was_not_saved(tmp_path: Path) -> None:
+    vault = tmp_path / "v.json"
+    make_vault(vault)
+    before = vault.read_bytes()
+
+    def small_files() -> None:  # writing the vault fails as on a full disk (EFBIG, not ENOSPC)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (512, 512))
+
+    result = subprocess.run(
+        [sys.executable, "-m", "safeplan", "--vault", str(vault), "--passphrase-file", "-"]
+        + ["checkin", "--mood", "5"],
+        input=PASSPHRASE + "\n",
+        capture_output=True,
+        text=True,
+        env=subprocess_env(tmp_path),
+        cwd=ROOT,
+        timeout=120,
+        preexec_fn=small_files,
+    )
+    assert result.returncode == 1
+    assert "could not be saved" in result.stderr
+    assert "What you entered this time was not saved" in result.stderr
+    assert "still open" not in result.stderr and "in the app" not in result.stderr
+    assert "Traceback" not in result.stderr
+    assert vault.read_bytes() == before
+
+
+# C9: the guide without a vault offers the way that needs none
+def test_guide_without_a_vault_mentions_ephemeral(tmp_path: Path) -> None:
+    result = run(tmp_path, "--vault", str(tmp_path / "none.json"), "guide", "--plain")
+    assert result.returncode == 6
+    assert "safeplan guide --ephemeral" in result.stderr
+    assert "safeplan init" in result.stderr
+    assert widest(result.stderr.split("\n", 1)[1]) <= 80
+
+
+# C12, K6: no known country is said once on screen, and the written card says what it lacks
+def test_crisis_card_without_a_country_warns(tmp_path: Path) -> None:
+    card = tmp_path / "card.txt"
+    result = run(tmp_path, "crisis", "card", "-o", str(card), "--yes")
+    assert result.returncode == 0 and card.exists()
+    assert "no national crisis line or emergency number" in result.stderr
+    assert "safeplan crisis card --country NAME" in result.stderr
+    with_country = run(
+        tmp_path, "crisis", "card", "-o", str(tmp_path / "gb.txt"), "--yes", "--country", "GB"
+    )
+    assert "no national crisis line" not in with_country.stderr
+
+
+@pytest.mark.parametrize("lang", ["C.UTF-8"])
+def test_no_country_is_said_once(tmp_path: Path, lang: str) -> None:
+    result = run(tmp_path, "crisis", env={"LANG": lang})
+    assert result.returncode == 0
+    assert result.stdout.count("which country you are in") == 1
