@@ -9,6 +9,7 @@ import pytest
 
 from safeplan.core import demo, hard_moments
 from safeplan.core.models import CheckIn, SelfCheck, Settings, VaultPayload
+from safeplan.core.sections import SECTIONS
 from tests.cli_helpers import run
 
 THRESHOLD = Settings().hard_checkin_threshold
@@ -226,3 +227,52 @@ def test_a_strong_urge_with_no_harm_reduction_plan_yet() -> None:
     text = " ".join(hard_moments.lines(found, HINTS, 80))
     assert found.level == "urge" and "When you feel ready" in text
     assert "Here is what you wrote" not in text
+
+
+def _with_ways_round() -> VaultPayload:
+    from safeplan.core.models import StepReflection
+
+    payload = demo.demo_payload()
+    payload.plan.reflections.update(
+        {
+            "coping": StepReflection(likelihood="maybe", way_round="Headphones live in my coat."),
+            "help": StepReflection(likelihood="unlikely", way_round="Sam said to call any time."),
+            "environment": StepReflection(way_round="Sam has a spare key."),
+            "distraction": StepReflection(way_round="Not shown: step 3 is not in this block."),
+        }
+    )
+    return payload
+
+
+def test_what_my_plan_says_shows_the_persons_way_round_with_its_step() -> None:
+    payload = _with_ways_round()
+    text = hard_moments.lines(hard_moments.for_checkin(checkin(mood=1), payload, "GB"), HINTS, 80)
+    joined = "\n".join(text)
+    for step, words in (
+        ("coping", "Headphones live in my coat."),
+        ("help", "Sam said to call any time."),
+        ("environment", "Sam has a spare key."),
+    ):
+        line = next(i for i, x in enumerate(text) if words in x)
+        title = next(i for i, x in enumerate(text) if x.startswith(SECTIONS[step].title))
+        assert title < line, step  # under its own step
+        assert text[line].startswith("  If something gets in the way: ")
+    assert "Not shown" not in joined
+    assert "unlikely" not in joined and "maybe" not in joined  # the rating is for planning only
+    first = "\n".join(text[:20])
+    for needed in ("Call 999 or 112", "Samaritans", payload.plan.clinicians[0].name):
+        assert needed in first, needed
+
+
+def test_no_way_round_adds_nothing() -> None:
+    payload = demo.demo_payload()
+    text = hard_moments.lines(hard_moments.for_checkin(checkin(mood=1), payload, "GB"), HINTS, 80)
+    assert not any("gets in the way" in line for line in text)
+
+
+@pytest.mark.parametrize("width", [40, 60, 72, 80])
+def test_a_phone_number_is_never_split_across_lines(width: int) -> None:
+    found = hard_moments.for_checkin(checkin(mood=1), demo.demo_payload(), "GB")
+    text = hard_moments.lines(found, HINTS, width)
+    for number in ("0113 496 0000", "0113 496 0777", "0113 496 0999", "07700 900132"):
+        assert any(number in line for line in text), (width, number)

@@ -19,15 +19,27 @@ now. The front ends only choose the words for their keys (``Hints``) and how lin
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from safeplan.core.crisis import CountryHelp, Service, help_for
+from safeplan.core.crisis.render import said_plainly
 from safeplan.core.models import CheckIn, Item, SelfCheck, Settings, VaultPayload
 from safeplan.core.sections import SECTIONS, item_label
-from safeplan.core.wrapping import wrap_words as _wrap
+from safeplan.core.wrapping import wrap_words
 
 Level = Literal["calm", "acknowledge", "urge", "support"]
+
+_DIGIT_SPACE = re.compile(r"(?<=\d) (?=\+?\d)")
+_GLUE = "\x00"
+
+
+def _wrap(text: str, width: int, first: str = "", rest: str = "") -> list[str]:
+    """Words wrapped to ``width``; a phone number ("0113 496 0000") is never split across lines."""
+    glued = _DIGIT_SPACE.sub(_GLUE, text.replace(_GLUE, ""))
+    return [line.replace(_GLUE, " ") for line in wrap_words(glued, width, first, rest)]
+
 
 MAX_ITEMS = 2
 """Items shown from each part of the plan (the rest are counted), so the block stays short."""
@@ -81,6 +93,8 @@ class PlanPart:
     title: str
     items: tuple[str, ...]
     more: int = 0
+    way_round: str = ""
+    """The person's own way around what might get in the way of this step, in their words."""
 
 
 @dataclass(frozen=True)
@@ -122,11 +136,17 @@ def item_9_level(answer: int | None) -> Level:
 # --- What is offered -------------------------------------------------------------------------------
 
 
-def _part(title: str, items: list[Item], limit: int = MAX_ITEMS) -> PlanPart | None:
+WAY_ROUND = "If something gets in the way"
+"""The same words as the walk-through's, before the person's own way round a step's barrier."""
+
+
+def _part(
+    title: str, items: list[Item], limit: int = MAX_ITEMS, way_round: str = ""
+) -> PlanPart | None:
     if not items:
         return None
     labels = tuple(item_label(i) for i in items[:limit])
-    return PlanPart(title, labels, max(0, len(items) - limit))
+    return PlanPart(title, labels, max(0, len(items) - limit), way_round)
 
 
 def _people(payload: VaultPayload) -> list[Item]:
@@ -149,12 +169,21 @@ def _professionals(payload: VaultPayload) -> list[Item]:
 
 
 def plan_parts(payload: VaultPayload) -> tuple[PlanPart, ...]:
+    """The plan's parts for a hard moment, each with the way round the person wrote for its step
+    in the guided session (care review 1.2); the likelihood rating stays out (it is for planning)."""
+    from safeplan.core.walkthrough import way_round_for
+
     plan = payload.plan
     found = [
-        _part(SECTIONS["coping"].title, list(plan.coping)),
-        _part(SECTIONS["help"].title, _people(payload)),
+        _part(SECTIONS["coping"].title, list(plan.coping), way_round=way_round_for(plan, "coping")),
+        _part(SECTIONS["help"].title, _people(payload), way_round=way_round_for(plan, "help")),
         _part(SECTIONS["professionals"].title, _professionals(payload), MAX_PROFESSIONALS),
-        _part(SECTIONS["environment"].title, list(plan.environment), 1),
+        _part(
+            SECTIONS["environment"].title,
+            list(plan.environment),
+            1,
+            way_round_for(plan, "environment"),
+        ),
         _part(SECTIONS["reasons"].title, list(plan.reasons), 1),
     ]
     return tuple(p for p in found if p is not None)
@@ -165,7 +194,12 @@ def service_line(service: Service) -> str:
     if service.phones:
         phone = service.phones[0]
         extras = [
-            x for x in ("free" if (phone.free or service.free) else "", phone.hours or "") if x
+            x
+            for x in (
+                "free" if (phone.free or service.free) else "",
+                said_plainly(phone.hours or ""),
+            )
+            if x
         ]
         tail = f" ({', '.join(extras)})" if extras else ""
         return f"{service.name}: {phone.display}{tail}"
@@ -318,6 +352,8 @@ def _part_lines(part: PlanPart, width: int) -> list[str]:
     out = _wrap(part.title + more, width)
     for label in part.items:
         out += _wrap(label, width, "  - ", "    ")
+    if part.way_round:
+        out += _wrap(f"{WAY_ROUND}: {part.way_round}", width, "  ", "    ")
     return out
 
 
