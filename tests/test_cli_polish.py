@@ -3,9 +3,12 @@ through the real `safeplan` command as a person or a script meets it."""
 
 from __future__ import annotations
 
+import argparse
 import resource
+import shlex
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -179,3 +182,44 @@ def test_no_country_is_said_once(tmp_path: Path, lang: str) -> None:
     result = run(tmp_path, "crisis", env={"LANG": lang})
     assert result.returncode == 0
     assert result.stdout.count("which country you are in") == 1
+
+
+# K1: every command's --help ends with examples that really work
+def _commands(parser: argparse.ArgumentParser) -> Iterator[argparse.ArgumentParser]:
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in action.choices.values():
+                yield sub
+                yield from _commands(sub)
+
+
+def test_every_command_has_examples_that_parse() -> None:
+    from safeplan.cli.main import build_parser
+
+    commands = list(_commands(build_parser()))
+    assert len(commands) > 40
+    for command in commands:
+        text = command.format_help()
+        assert "\nexamples:\n" in text, command.prog
+        examples = text.split("\nexamples:\n", 1)[1].splitlines()
+        assert examples and all(line.startswith("  safeplan ") for line in examples), command.prog
+        for line in examples:
+            words = shlex.split(line.split("  #", 1)[0])
+            assert words[:2] == command.prog.split()[:2], line  # its own command's examples
+            build_parser().parse_args(words[1:])  # a usage error here exits: the test fails
+        assert max(len(line) for line in text.splitlines()) <= 100, command.prog
+
+
+def test_help_states_the_width_range_exit_130_and_short_yes(tmp_path: Path) -> None:
+    assert "30 to 240" in " ".join(run(tmp_path, "export", "--help").stdout.split())
+    assert "130" in run(tmp_path, "--help").stdout
+    assert "-y, --yes" in run(tmp_path, "log", "delete", "--help").stdout
+    examples = run(tmp_path, "checkin", "--help").stdout.split("examples:")[1]
+    assert "safeplan checkin --mood 6" in examples
+
+
+def test_the_no_printer_message_fits_80_columns(tmp_path: Path) -> None:
+    result = run(tmp_path, "--demo", "print", env={"PATH": str(tmp_path / "no-bin")})
+    assert result.returncode == 1
+    assert "no printing system" in result.stderr
+    assert widest(result.stderr) <= 80

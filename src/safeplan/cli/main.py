@@ -157,6 +157,9 @@ def build_parser(modules: Sequence[str] = COMMAND_MODULES) -> Parser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     for name in modules:
         importlib.import_module(name).register(sub, common)
+    from safeplan.cli.help_examples import attach
+
+    attach(parser)
     return parser
 
 

@@ -221,7 +221,7 @@ def add_render_options(parser: argparse.ArgumentParser) -> None:
         type=_width,
         default=80,
         metavar="N",
-        help="the widest line of the text export, in columns (default 80)",
+        help="the widest line of the text export, in columns: 30 to 240 (default 80)",
     )
     parser.add_argument(
         "--country",

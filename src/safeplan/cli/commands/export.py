@@ -116,9 +116,11 @@ def print_plan(args: argparse.Namespace) -> int:
 
     if print_command(args.printer) is None:
         # Say so before asking for a passphrase.
+        from safeplan.cli.formatting import wrapped
         from safeplan.core.export.printing import NO_PRINTER
 
-        err(NO_PRINTER)
+        for line in wrapped([NO_PRINTER]):
+            err(line)
         return errors.EXIT_ERROR
     with open_store(args) as store:
         text = render("text", store.payload, width=args.width, country=args.country)

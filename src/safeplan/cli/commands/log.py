@@ -68,7 +68,7 @@ def register(sub: argparse._SubParsersAction[Any], common: argparse.ArgumentPars
         description="Remove a check-in or use entry. Asks first on a terminal; --yes skips that.",
     )
     delete.add_argument("id", metavar="ID", help="the entry's id, or its first 4+ characters")
-    delete.add_argument("--yes", action="store_true", help="don't ask, just remove it")
+    delete.add_argument("-y", "--yes", action="store_true", help="don't ask, just remove it")
 
 
 def add_list_options(p: argparse.ArgumentParser) -> None:
