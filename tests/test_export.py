@@ -306,8 +306,10 @@ def test_markdown_has_the_same_content_as_the_text() -> None:
         for i, tok in enumerate(md)
         if tok.type == "heading_open" and tok.tag == "h2"
     ]
-    assert headings[:7] == [f"{s.number}. {s.title}" for s in SECTIONS.values()]
-    assert "My harm-reduction plan" in headings and headings[-1] == "Help, any time"
+    # The crisis help comes first, as on paper (one order for every export: PAGE_ORDER).
+    assert headings[0] == "Help, any time: United Kingdom"
+    assert headings[1:8] == [f"{s.number}. {s.title}" for s in SECTIONS.values()]
+    assert headings[-1] == "My harm-reduction plan"
     visible = _visible(_render("markdown"))
     payload = demo_payload(TODAY)
     for item in payload.plan.coping + payload.plan.reasons:
@@ -374,3 +376,25 @@ def test_demo_json_round_trips_byte_identical() -> None:
 
     first = _render("json")
     assert render("json", import_payload(first.encode())) == first
+
+
+def _first_index(text: str, markers: tuple[str, ...]) -> list[int]:
+    return [text.index(m) for m in markers]
+
+
+@pytest.mark.parametrize("country", ["GB", "NZ", None])
+def test_text_and_markdown_follow_the_same_order(country: str | None) -> None:
+    """Heading, crisis help, steps 1 to 7, harm-reduction plan, footer: in both formats."""
+    payload = demo_payload(TODAY)
+    markers = (
+        "My safety plan",
+        "Help, any time",
+        "My warning signs",
+        "What matters most to me",
+        "My harm-reduction plan",
+        "Made with safeplan",
+    )
+    for fmt in ("text", "markdown"):
+        out = render(fmt, payload, today=TODAY, country=country)
+        where = _first_index(out, markers)
+        assert where == sorted(where), (fmt, where)

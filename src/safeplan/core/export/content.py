@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Literal
 
 from safeplan.core.crisis import CountryHelp
 from safeplan.core.export import crisis_help
+from safeplan.core.export.layout import long_date
 from safeplan.core.harm_reduction import strategy_title
 from safeplan.core.models import (
     STEP_ORDER,
@@ -35,6 +37,19 @@ FOOTER = (
     "Made with safeplan, based on the Safety Planning Intervention (Stanley and Brown, 2012). "
     "safeplan supports your plan; it does not replace care from a professional."
 )
+
+Piece = Literal["heading", "who_to_call", "crisis", "steps", "harm_reduction", "footer"]
+PAGE_ORDER: tuple[Piece, ...] = (
+    "heading",
+    "who_to_call",
+    "crisis",
+    "steps",
+    "harm_reduction",
+    "footer",
+)
+"""The order of the plan on paper and in Markdown, defined once: the crisis lines for the person's
+country right after the heading (with their own people and professionals first when the text
+export needs them on page 1), then the steps, the harm-reduction plan, and the footer."""
 
 # Headings inside the parts that hold more than one kind of thing.
 GROUP_HEADINGS: dict[str, str] = {
@@ -105,6 +120,18 @@ class ExportContent:
 
     def part(self, step: StepId) -> Part:
         return next(p for p in self.parts if p.step == step)
+
+    def intro(self) -> list[str]:
+        """What follows the title, one paragraph each: the heading note, the dates, how to use it."""
+        reviewed = long_date(self.last_reviewed) if self.last_reviewed else "not yet"
+        dates = f"Printed {long_date(self.printed_on)}. Last reviewed: {reviewed}."
+        return [x for x in (self.heading_note, dates, HOW_TO_USE) if x]
+
+    @property
+    def help_title(self) -> str:
+        """ "Help, any time: United Kingdom": the crisis help's heading names its country."""
+        name = self.crisis.country_name
+        return f"Help, any time: {name}" if name else "Help, any time"
 
 
 def _entry(item: Item) -> Entry:

@@ -5,9 +5,17 @@ from __future__ import annotations
 
 import re
 
-from safeplan.core.export.content import FOOTER, HOW_TO_USE, TITLE, WAY_ROUND, ExportContent, Group
+from safeplan.core.export.content import (
+    FOOTER,
+    PAGE_ORDER,
+    TITLE,
+    WAY_ROUND,
+    ExportContent,
+    Group,
+    Piece,
+)
 from safeplan.core.export.crisis_help import help_lines
-from safeplan.core.export.layout import clean, long_date
+from safeplan.core.export.layout import clean
 
 # Every ASCII punctuation character may be backslash-escaped in CommonMark; these are the ones that
 # can start markup anywhere in a line.
@@ -38,13 +46,8 @@ def _group(group: Group, level: str) -> list[str]:
     return lines
 
 
-def render_markdown(content: ExportContent) -> str:
-    lines = [f"# {TITLE}", ""]
-    if content.heading_note:
-        lines += [escape(content.heading_note), ""]
-    reviewed = long_date(content.last_reviewed) if content.last_reviewed else "not yet"
-    lines += [f"Printed {long_date(content.printed_on)}. Last reviewed: {reviewed}.", ""]
-    lines += [HOW_TO_USE, ""]
+def _steps(content: ExportContent) -> list[str]:
+    lines: list[str] = []
     for part in content.parts:
         lines += [f"## {part.number}. {escape(part.title)}", ""]
         if part.empty:
@@ -55,14 +58,23 @@ def render_markdown(content: ExportContent) -> str:
                 lines += _group(group, "###")
         if part.way_round:
             lines += [f"*{WAY_ROUND}:* {escape(part.way_round)}", ""]
+    return lines
+
+
+def _harm_reduction(content: ExportContent) -> list[str]:
     hr = content.harm_reduction
-    if hr is not None:
-        lines += ["## My harm-reduction plan", ""]
-        for group in hr.groups:
-            lines += _group(group, "###")
-        if hr.notes:
-            lines += [escape(hr.notes), ""]
-    lines += ["## Help, any time", ""]
+    if hr is None:
+        return []
+    lines = ["## My harm-reduction plan", ""]
+    for group in hr.groups:
+        lines += _group(group, "###")
+    if hr.notes:
+        lines += [escape(hr.notes), ""]
+    return lines
+
+
+def _crisis(content: ExportContent) -> list[str]:
+    lines = [f"## {escape(content.help_title)}", ""]
     paragraph: list[str] = []
     for line in help_lines(content.crisis, HELP_WIDTH) + [""]:
         if line.strip():
@@ -71,5 +83,22 @@ def render_markdown(content: ExportContent) -> str:
             # A backslash at the end of a line is a hard line break in CommonMark.
             lines += ["\\\n".join(paragraph), ""]
             paragraph = []
-    lines += ["---", "", escape(FOOTER)]
+    return lines
+
+
+def render_markdown(content: ExportContent) -> str:
+    """The plan in the order every export shares (``PAGE_ORDER``: the crisis help right after the
+    heading). Markdown has no pages, so the page-1 "who I can call" list is not needed."""
+    heading = [f"# {TITLE}", ""]
+    for paragraph in content.intro():
+        heading += [escape(paragraph), ""]
+    pieces: dict[Piece, list[str]] = {
+        "heading": heading,
+        "who_to_call": [],
+        "crisis": _crisis(content),
+        "steps": _steps(content),
+        "harm_reduction": _harm_reduction(content),
+        "footer": ["---", "", escape(FOOTER)],
+    }
+    lines = [line for piece in PAGE_ORDER for line in pieces[piece]]
     return "\n".join(lines) + "\n"

@@ -9,16 +9,17 @@ from __future__ import annotations
 
 from safeplan.core.export.content import (
     FOOTER,
-    HOW_TO_USE,
+    PAGE_ORDER,
     TITLE,
     WAY_ROUND,
     WHO_TO_CALL,
     ExportContent,
     Group,
     Part,
+    Piece,
 )
 from safeplan.core.export.crisis_help import compact_lines
-from safeplan.core.export.layout import long_date, wrap
+from safeplan.core.export.layout import wrap
 
 DEFAULT_WIDTH = 80
 MIN_WIDTH = 30
@@ -77,9 +78,7 @@ def _who_to_call(content: ExportContent, width: int) -> Block:
 
 
 def _crisis_block(content: ExportContent, width: int) -> Block:
-    name = content.crisis.country_name
-    title = f"Help, any time: {name}" if name else "Help, any time"
-    return wrap(title, width) + compact_lines(content.crisis, width)
+    return wrap(content.help_title, width) + compact_lines(content.crisis, width)
 
 
 def blocks(
@@ -90,27 +89,25 @@ def blocks(
     The crisis lines come right after the heading, before the steps; ``who_to_call`` adds the
     person's own people and professionals, one line each, between them (see :func:`render_text`)."""
     head = wrap(TITLE, width)
-    if content.heading_note:
-        head += wrap(content.heading_note, width)
-    reviewed = long_date(content.last_reviewed) if content.last_reviewed else "not yet"
-    head += wrap(f"Printed {long_date(content.printed_on)}. Last reviewed: {reviewed}.", width)
-    head += wrap(HOW_TO_USE, width)
-    first = [
-        head,
-        _who_to_call(content, width) if who_to_call else [],
-        _crisis_block(content, width),
-    ]
-    out = [b for b in first if b] + [_part(p, width) for p in content.parts]
+    for paragraph in content.intro():
+        head += wrap(paragraph, width)
     hr = content.harm_reduction
+    hr_block: Block = []
     if hr is not None:
-        lines = wrap("My harm-reduction plan", width)
+        hr_block = wrap("My harm-reduction plan", width)
         for group in hr.groups:
-            lines.extend(_entries(group, width, "  "))
+            hr_block.extend(_entries(group, width, "  "))
         if hr.notes:
-            lines.extend(wrap(hr.notes, width, "  "))
-        out.append(lines)
-    out.append(wrap(FOOTER, width))
-    return out
+            hr_block.extend(wrap(hr.notes, width, "  "))
+    pieces: dict[Piece, list[Block]] = {
+        "heading": [head],
+        "who_to_call": [_who_to_call(content, width)] if who_to_call else [],
+        "crisis": [_crisis_block(content, width)],
+        "steps": [_part(p, width) for p in content.parts],
+        "harm_reduction": [hr_block],
+        "footer": [wrap(FOOTER, width)],
+    }
+    return [block for piece in PAGE_ORDER for block in pieces[piece] if block]
 
 
 def paginate(parts: list[Block], page_lines: int = PAGE_LINES) -> list[Block]:
