@@ -266,7 +266,14 @@ def test_every_card_fits_a_wallet(plan: SafetyPlan) -> None:
     lines = card.rstrip("\n").split("\n")
     assert len(lines) <= CARD_LINES
     assert all(cols(line) <= CARD_WIDTH for line in lines), lines
-    assert "Crisis line (United Kingdom):" in lines  # the card names its numbers' country
+    # The card names its numbers' country; a line the person chose is theirs, so then the
+    # emergency number names it.
+    if any(c.number for c in plan.crisis_lines):
+        assert "My crisis line:" in lines
+        assert "In danger now (GB): call 999 or 112" in lines
+    else:
+        assert "Crisis line (United Kingdom):" in lines
+    assert lines[-1].startswith("In danger now")
 
 
 def test_card_shows_first_signs_top_steps_two_contacts_and_a_crisis_line() -> None:
@@ -398,3 +405,36 @@ def test_text_and_markdown_follow_the_same_order(country: str | None) -> None:
         out = render(fmt, payload, today=TODAY, country=country)
         where = _first_index(out, markers)
         assert where == sorted(where), (fmt, where)
+
+
+def test_card_holds_the_one_thing_that_matters_most_in_the_persons_words() -> None:
+    payload = demo_payload(TODAY)
+    card = render("card", payload, today=TODAY, country=COUNTRY).splitlines()
+    at = card.index("What matters most to me:")
+    first = payload.plan.reasons[0].text
+    assert " ".join(x.strip("- ").strip() for x in card[at + 1 : at + 3]) == first
+    assert at < card.index("My crisis line:")  # the crisis line and emergency number stay last
+
+
+def test_card_leaves_out_what_matters_most_only_when_it_cannot_fit() -> None:
+    payload = demo_payload(TODAY)
+    payload.plan.reasons = payload.plan.reasons[:1]
+    long = "A reason that goes on and on, " * 10
+    payload.plan.reasons[0].text = long
+    card = render("card", payload, today=TODAY, country=COUNTRY).splitlines()
+    assert len(card) <= CARD_LINES
+    assert "What matters most to me:" in card  # shortened with "...", not dropped
+    assert any(line.endswith("...") for line in card)
+    payload.plan.reasons = []
+    assert "What matters most to me:" not in render("card", payload, today=TODAY, country=COUNTRY)
+
+
+def test_card_with_a_line_of_their_own_does_not_call_it_another_countrys() -> None:
+    payload = demo_payload(TODAY)  # the person chose Samaritans (a UK line)
+    card = render("card", payload, today=TODAY, country="NZ").splitlines()
+    assert "Crisis line (New Zealand):" not in card
+    assert card[-3:] == [
+        "My crisis line:",
+        "- Samaritans 116 123",
+        "In danger now (New Zealand): call 111",
+    ]

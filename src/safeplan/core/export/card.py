@@ -1,6 +1,6 @@
 """A wallet card: at most 40 columns and 20 lines. The first warning signs, the top things to do,
-two people to call, and a crisis line with the country its numbers are for. Long lines are shortened
-with "..." rather than dropped."""
+two people to call, the one thing that matters most (when it fits), and a crisis line with the
+country its numbers are for. Long lines are shortened with "..." rather than dropped."""
 
 from __future__ import annotations
 
@@ -34,33 +34,55 @@ def _crisis(plan: SafetyPlan, help_: CountryHelp) -> list[str]:
     return ["Find one: findahelpline.com"]
 
 
-def _crisis_heading(help_: CountryHelp) -> str:
-    """ "Crisis line (United Kingdom):": the card names the country its numbers are for (the
-    code when the name is too long for the card)."""
+def _named(template: str, help_: CountryHelp) -> str | None:
+    """``template`` with the country's name, or its code when the name is too long for the card."""
     for where in (help_.country_name, help_.country):
-        if where and len(heading := f"Crisis line ({where}):") <= CARD_WIDTH:
-            return heading
-    return "Crisis line:"
+        if where and len(text := template.format(where)) <= CARD_WIDTH:
+            return text
+    return None
 
 
-def _emergency(help_: CountryHelp) -> list[str]:
+def _own_line(plan: SafetyPlan) -> bool:
+    return any(c.number for c in plan.crisis_lines)
+
+
+def _crisis_heading(help_: CountryHelp, plan: SafetyPlan) -> str:
+    """ "Crisis line (United Kingdom):": the card names the country its numbers are for. A line the
+    person chose is theirs, whatever the country, so it is not labelled with one."""
+    if _own_line(plan):
+        return "My crisis line:"
+    return _named("Crisis line ({}):", help_) or "Crisis line:"
+
+
+def _emergency(help_: CountryHelp, plan: SafetyPlan) -> list[str]:
     numbers = emergency_words(help_)
-    if numbers:
-        return [truncate(f"In danger now: call {numbers}", CARD_WIDTH)]
-    return ["In danger now: call your local", "emergency number."]
+    if not numbers:
+        return ["In danger now: call your local", "emergency number."]
+    # Under the person's own line, the emergency number names its country itself.
+    named = _named(f"In danger now ({{}}): call {numbers}", help_) if _own_line(plan) else None
+    return [named or truncate(f"In danger now: call {numbers}", CARD_WIDTH)]
+
+
+def _reason(content: ExportContent) -> str | None:
+    """The first thing the person wrote under what matters most, in their words."""
+    reasons = content.part("reasons").entries()
+    return reasons[0].text if reasons else None
 
 
 def render_card(content: ExportContent, plan: SafetyPlan) -> str:
+    """The card: signs, things to do, people, the one thing that matters most (when it fits),
+    then the crisis line and what to call in danger, which are always there."""
     signs = [e.text for e in content.part("warning_signs").entries()]
     coping = [e.text for e in content.part("coping").entries()]
     contacts = _contacts(plan)
+    reason = _reason(content)
     crisis = _crisis(plan, content.crisis)
-    emergency = _emergency(content.crisis)
+    emergency = _emergency(content.crisis, plan)
 
     def item(text: str, most: int) -> list[str]:
         return clip(wrap(text, CARD_WIDTH, "- ", "  "), most, CARD_WIDTH)
 
-    def build(n_signs: int, n_coping: int, most: int) -> list[str]:
+    def build(n_signs: int, n_coping: int, most: int, with_reason: bool) -> list[str]:
         lines = ["MY SAFETY PLAN"]
         if signs:
             lines.append("When I notice:")
@@ -71,21 +93,26 @@ def render_card(content: ExportContent, plan: SafetyPlan) -> str:
         if contacts:
             lines.append("I can call:")
             lines += [truncate(f"- {c}", CARD_WIDTH) for c in contacts]
-        lines.append(_crisis_heading(content.crisis))
+        if reason and with_reason:
+            lines.append(f"{content.part('reasons').title}:")
+            lines += item(reason, most)
+        lines.append(_crisis_heading(content.crisis, plan))
         lines += [truncate(f"- {c}", CARD_WIDTH) for c in crisis]
         lines += emergency
         return lines
 
-    # As many signs and steps as fit, each in up to two lines; the fewest is one of each.
-    for most in (2, 1):
-        n_signs, n_coping = 3, 4
-        lines = build(n_signs, n_coping, most)
-        while len(lines) > CARD_LINES and (n_signs > 1 or n_coping > 1):
-            if n_coping > n_signs or n_signs == 1:
-                n_coping -= 1
-            else:
-                n_signs -= 1
-            lines = build(n_signs, n_coping, most)
-        if len(lines) <= CARD_LINES:
-            break
+    # As many signs and steps as fit, each in up to two lines; the fewest is one of each. What
+    # matters most stays while one sign and one step still fit beside it; else it is left out.
+    for with_reason in (True, False):
+        for most in (2, 1):
+            n_signs, n_coping = 3, 4
+            lines = build(n_signs, n_coping, most, with_reason)
+            while len(lines) > CARD_LINES and (n_signs > 1 or n_coping > 1):
+                if n_coping > n_signs or n_signs == 1:
+                    n_coping -= 1
+                else:
+                    n_signs -= 1
+                lines = build(n_signs, n_coping, most, with_reason)
+            if len(lines) <= CARD_LINES:
+                return "\n".join(lines) + "\n"
     return "\n".join(lines[:CARD_LINES]) + "\n"
