@@ -37,6 +37,7 @@ FACTORIES: dict[str, Callable[[type[Any], VaultPayload], Screen[Any]]] = {
     "QuestionsScreen": lambda cls, _: cls("phq9"),
     "SelfCheckResultScreen": lambda cls, payload: cls(payload.self_checks[-1]),
     "CheckInSavedScreen": lambda cls, payload: cls(payload.checkins[-1]),
+    "LearnCardScreen": lambda cls, _: cls("treatment"),
 }
 
 
@@ -49,9 +50,16 @@ def all_screen_classes() -> list[type[Screen[object]]]:
                 issubclass(cls, SafeplanScreen | SafeplanModal)
                 and cls not in (SafeplanScreen, SafeplanModal)
                 and cls.__module__ == module.__name__
+                and cls.compose is not Screen.compose  # a shared base, never shown on its own
             ):
                 found[f"{cls.__module__}.{cls.__qualname__}"] = cls
-    return list(found.values())
+    # A class another screen is built from (the export screen's saving and printing parts) is a
+    # part, never shown on its own.
+    return [
+        cls
+        for cls in found.values()
+        if not any(other is not cls and issubclass(other, cls) for other in found.values())
+    ]
 
 
 def build(cls: type[Screen[Any]], payload: VaultPayload) -> Screen[Any]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Mapping
 from datetime import date
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import ClassVar
 
 from textual import events
@@ -28,7 +28,7 @@ from safeplan.tui.themes import DARK, THEMES, start_in_theme, without_colour
 from safeplan.tui.warm_up import warm_up
 
 STYLES = Path(__file__).resolve().parent / "styles"
-STYLE_SHEETS: list[str | Path] = [STYLES / "app.tcss", STYLES / "no_color.tcss"]
+STYLE_SHEETS: list[str | PurePath] = [STYLES / "app.tcss", STYLES / "no_color.tcss"]
 """Every app-wide sheet, in one place. Absolute paths, so an app class defined in another folder
 (the guided session's :class:`~safeplan.tui.screens.guide_app.GuideApp`) loads the same ones."""
 

@@ -38,15 +38,30 @@ def first_line(country: str | None) -> str | None:
     return first(_help(country))
 
 
+def strip_labels(country: str | None) -> tuple[str, ...]:
+    """Whose numbers the strip shows, longest first ("UK", then "GB"; "Canada", then "CA"), or
+    nothing when the country is not known (the strip's general advice then needs no label)."""
+    from safeplan.core.crisis.countries import short_name
+
+    found = _help(country)
+    if not (found.country_name and found.country):
+        return ()
+    return tuple(dict.fromkeys((short_name(found.country), found.country)))
+
+
 def strip_text(country: str | None, width: int = 78) -> str:
-    """One short line, always in view: what to call in danger, and a crisis line."""
-    danger = f"In danger: call {emergency_number(country)}"
-    for extra in (first_line(country), "findahelpline.com"):
-        if extra:
-            line = f"{danger} · {extra} · more: ctrl+g"
-            if cells(line) <= width:
-                return line
-    return f"{danger} · more: ctrl+g"
+    """One line, always in view and within ``width`` cells when it can be: whose numbers these
+    are, what to call in danger, a crisis line, and where to find more. A crisis line matters
+    more than a long country name, so the name shortens to its code before the line goes."""
+    danger = f"In danger, call {emergency_number(country)}"
+    heads = [f"{label}: {danger}" for label in strip_labels(country)] or [danger]
+    line = first_line(country)
+    candidates = [f"{head} · {line} · more: ctrl+g" for head in heads if line] + [
+        f"{heads[0]} · findahelpline.com · more: ctrl+g",
+        f"{heads[0]} · more: ctrl+g",
+        f"{heads[-1]} · more: ctrl+g",
+    ]
+    return next((text for text in candidates if cells(text) <= width), candidates[-2])
 
 
 def help_lines(country: str | None, width: int) -> list[str]:

@@ -225,6 +225,16 @@ def display_name(code: str) -> str:
     return f"{name} ({code})" if name else code
 
 
+def short_name(code: str) -> str:
+    """What people call a country in few letters, for a one-line label: "UK" for GB, "USA" for
+    US (the first all-capital alias that is not the code); else its shown name, else the code."""
+    aliases: dict[str, list[str]] = _names_file()["aliases"]  # type: ignore[assignment]
+    for alias in aliases.get(code, []):
+        if alias.isupper() and alias.isalpha() and alias != code and len(alias) <= 3:
+            return alias
+    return _index().names.get(code) or code
+
+
 def did_you_mean(match: CountryMatch) -> str | None:
     """ "Did you mean United Kingdom (GB) or Ukraine (UA)?", or None with nothing to offer."""
     if not match.suggestions:
