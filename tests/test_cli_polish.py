@@ -4,6 +4,7 @@ through the real `safeplan` command as a person or a script meets it."""
 from __future__ import annotations
 
 import argparse
+import json
 import resource
 import shlex
 import subprocess
@@ -223,3 +224,37 @@ def test_the_no_printer_message_fits_80_columns(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "no printing system" in result.stderr
     assert widest(result.stderr) <= 80
+
+
+# K12: the demo's check-ins never repeat the note of the one before
+def test_demo_check_ins_do_not_repeat_a_note_in_a_row(tmp_path: Path) -> None:
+    result = run(
+        tmp_path, "--demo", "log", "--since", "all", "--kind", "checkin", "--format", "json"
+    )
+    assert result.returncode == 0
+    rows = json.loads(result.stdout)
+    rows = rows if isinstance(rows, list) else rows["entries"]
+    notes = [row["note"] for row in rows if row.get("note")]
+    assert len(notes) > 30
+    assert all(a != b for a, b in zip(notes, notes[1:], strict=False))
+
+
+# C15: a too-long answer hears its own limit (a warning sign is not a name or a number)
+def test_a_too_long_answer_hears_its_own_limit() -> None:
+    from safeplan.core import guide as flow
+    from safeplan.core.guide.answers import AnswerNotKept
+    from safeplan.core.guide.handover import NEW_VAULT_NOTE
+    from safeplan.core.models import VaultPayload
+
+    def collector(step: str, plan_field: str) -> flow.Collector:
+        return next(c for c in flow.step_for(step).collects if c.plan_field == plan_field)  # type: ignore[arg-type]
+
+    with pytest.raises(AnswerNotKept) as sign:
+        flow.add_entry(
+            VaultPayload(), collector("warning_signs", "warning_signs"), {"text": "x" * 20_001}
+        )
+    assert "20,000 characters" in sign.value.hint and "Names" not in sign.value.hint
+    with pytest.raises(AnswerNotKept) as name:
+        flow.add_entry(VaultPayload(), collector("help", "help_contacts"), {"name": "x" * 501})
+    assert "500 characters" in name.value.hint
+    assert "the person" not in NEW_VAULT_NOTE  # read in either voice

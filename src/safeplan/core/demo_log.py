@@ -154,6 +154,7 @@ def checkins(clock: Clock, rng: random.Random, ids_rng: random.Random) -> list[C
     hard_days = {days for days in range(DAYS_OF_LOG) if rng.random() < 0.09}
     hard_days |= {33, 12, 52}  # the days the plan was used were hard too
     out: list[CheckIn] = []
+    last_note = ""
     for days in range(DAYS_OF_LOG - 1, -1, -1):
         hard = days in hard_days
         times = [(rng.randint(8, 11), rng.randrange(0, 60, 5))]
@@ -171,6 +172,12 @@ def checkins(clock: Clock, rng: random.Random, ids_rng: random.Random) -> list[C
                 thoughts = rng.choice((0, 0, 0, 1, 1, 2))
                 note = rng.choice(_CHECKIN_NOTES_GOOD)
             morning = k == 0
+            if not (morning or hard):
+                note = ""
+            elif note == last_note:  # two check-ins in a row never say the same words
+                pool = _CHECKIN_NOTES_HARD if hard else _CHECKIN_NOTES_GOOD
+                note = pool[(pool.index(note) + 1) % len(pool)]
+            last_note = note or last_note
             sleep = (
                 round(max(2.5, min(10.0, rng.gauss(5.0 if hard else 7.0, 1.0))) * 2) / 2
                 if morning
@@ -187,7 +194,7 @@ def checkins(clock: Clock, rng: random.Random, ids_rng: random.Random) -> list[C
                     use_urge=max(0, min(10, rng.randint(0, 4) + (3 if hard else 0))),
                     sleep_hours=sleep,
                     tags=sorted(rng.sample(_TAGS, rng.randint(0, 2))),
-                    note=note if morning or hard else "",
+                    note=note,
                 )
             )
     return out

@@ -33,10 +33,14 @@ def add_entry(payload: VaultPayload, collector: Collector, values: Mapping[str, 
         )
     try:
         item = collector.model.model_validate(cleaned)
-    except ValidationError:
+    except ValidationError as exc:
+        # The limit of the answer that was too long: a name or number (500 characters) or a
+        # longer text such as a warning sign (20,000), never the other one's.
+        limits = {e.get("ctx", {}).get("max_length") for e in exc.errors()} - {None}
+        limit = min(limits) if limits else SHORT
         raise AnswerNotKept(
             "That was too long to keep as one entry, so nothing was added.",
-            f"Names, numbers and addresses can be up to {SHORT} characters. Please shorten it.",
+            f"This answer can be up to {limit:,} characters. Please shorten it.",
         ) from None
     entries(payload.plan, collector).append(item)
     payload.plan.updated_at = now()

@@ -14,8 +14,8 @@ from safeplan.core.secret_rules import check_new_passphrase
 
 VAULT_NAME = "safeplan-vault.json"
 NEW_VAULT_NOTE = (
-    "The new vault is encrypted with a passphrase the person chooses. Only that passphrase, or "
-    "the recovery code shown next, can open it."
+    "The new vault is encrypted with the passphrase chosen next. Only that passphrase, or the "
+    "recovery code shown after it, can open it."
 )
 CREATING = "Creating the vault. This takes a moment on purpose: it makes guessing slow."
 NOT_ENCRYPTED = (
