@@ -258,3 +258,50 @@ def test_a_too_long_answer_hears_its_own_limit() -> None:
         flow.add_entry(VaultPayload(), collector("help", "help_contacts"), {"name": "x" * 501})
     assert "500 characters" in name.value.hint
     assert "the person" not in NEW_VAULT_NOTE  # read in either voice
+
+
+# C14: one rule for exit codes, as `safeplan --help` and the README state it
+@pytest.fixture
+def vault(tmp_path: Path) -> Path:
+    path = tmp_path / "v.json"
+    make_vault(path)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("args", "stdin", "code"),
+    [
+        (("chekin",), "", 2),  # an unknown command
+        (("checkin", "--mood", "11"), "", 2),  # a value out of range
+        (("import", "--yes", "{tmp}/missing.json"), "{pass}", 2),  # a file that is not there
+        (("log",), "", 2),  # a passphrase that cannot be asked without a terminal
+        (("vault", "info"), "", 2),
+        (("crisis", "--mine"), "", 2),
+        (("export", "-o", "{tmp}/out.txt", "--passphrase-file", "-"), "{pass}", 2),  # no --yes
+        (("import", "--yes", "{tmp}/not-json.json", "--passphrase-file", "-"), "{pass}", 1),
+        (("vault", "check", "--passphrase-file", "-"), "not the passphrase\n", 3),
+        (("backup", "list", "--vault", "{tmp}/none.json"), "", 6),
+        (("log", "--vault", "{tmp}/none.json", "--passphrase-file", "-"), "{pass}", 6),
+    ],
+)
+def test_exit_codes_follow_one_rule(
+    tmp_path: Path, vault: Path, args: tuple[str, ...], stdin: str, code: int
+) -> None:
+    (tmp_path / "not-json.json").write_text("garbage", encoding="utf-8")
+    words = [a.replace("{tmp}", str(tmp_path)) for a in args]
+    if "--vault" not in words:
+        words = ["--vault", str(vault), *words]
+    result = run(tmp_path, *words, stdin=stdin.replace("{pass}", PASSPHRASE + "\n"))
+    assert result.returncode == code, result.stderr
+    assert result.stderr.startswith(("safeplan: ", "usage: ")), result.stderr
+    if code == 2 and args[0] in ("log", "vault"):
+        assert result.stdout == ""  # nothing before the passphrase
+
+
+def test_exit_code_rule_is_in_help_and_readme(tmp_path: Path) -> None:
+    helped = run(tmp_path, "--help").stdout
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for text in (" ".join(helped.split()), readme):
+        assert "a file that is not a safeplan export" in text
+        assert "a file to import that is not there" in text
+    assert widest(helped) <= 80

@@ -44,18 +44,29 @@ COMMAND_MODULES: tuple[str, ...] = (
 )
 
 EXIT_CODES_HELP = """\
+examples:
+  safeplan                               # the full-screen app
+  safeplan crisis                        # crisis lines now, no passphrase
+  safeplan checkin --mood 6 --sleep 7.5
+
 exit codes:
-  0  ok
-  1  something else went wrong (the message says what to do next)
-  2  the command was not understood (usage); also `crisis --country` with a country safeplan
-     cannot place, after the general help and the closest matches are shown
-  3  wrong passphrase or recovery code
-  4  the vault is damaged (a backup can be restored)
-  5  the vault is open in another safeplan
-  6  there is no vault at that path
+    0  ok
+    1  the command was understood but could not be done: a file that is not a
+       safeplan export, a full disk, no printing system, a vault from a newer
+       safeplan (the message says what to do next)
+    2  what was typed cannot be used as given: an unknown command or option, a
+       value out of range, a file to import that is not there, or a passphrase
+       or confirmation that cannot be asked without a terminal (give
+       --passphrase-file or --yes); also `crisis --country` with a country
+       safeplan cannot place, after the general help is shown
+    3  wrong passphrase or recovery code
+    4  the vault is damaged (a backup can be restored)
+    5  the vault is open in another safeplan
+    6  there is no vault at that path
   130  stopped with ctrl+c, or ctrl+d at a question
 
-In a crisis, `safeplan crisis` shows crisis lines at once: no vault or passphrase needed.
+In a crisis, `safeplan crisis` shows crisis lines at once: no vault or
+passphrase needed.
 """
 
 
