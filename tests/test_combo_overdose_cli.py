@@ -182,3 +182,30 @@ def test_no_first_steps_for_a_mix_logged_days_later(home: Path, vault: Path, sec
     out = " ".join(result.stdout.split())
     assert "dangerous together" in out
     assert "If someone can't be woken" not in out
+
+
+def test_combo_puts_every_source_address_whole_on_a_line_after_a_short_label(
+    tmp_path: Path,
+) -> None:
+    """A long address (the archived NIAAA page runs past 200 characters) is never wrapped into
+    the words around it: a short label, then the address whole, alone on its line."""
+    result = run(tmp_path, "combo", "heroin", "alcohol", "xanax", "--country", "GB")
+    assert result.returncode == 0
+    lines = result.stdout.splitlines()
+    addresses = [line.strip() for line in lines if "https://" in line or "http://" in line]
+    assert addresses
+    long_one = [a for a in addresses if len(a) > 200]
+    assert long_one, "the archived NIAAA address is cited for alcohol with an opioid"
+    for line in lines:
+        if "http" not in line:
+            continue
+        words = line.split()
+        if line.startswith("Web"):
+            assert len(words) <= 4 and words[-1].startswith("http"), line  # label + address
+        else:
+            assert len(words) == 1, line  # the address alone, under its label
+    for i, line in enumerate(lines):
+        if line.strip() in long_one:
+            assert lines[i - 1] == "Web (archived copy):"
+        if line.startswith("Source:"):
+            assert "http" not in line

@@ -138,6 +138,18 @@ def lookup(first: frozenset[str], second: frozenset[str]) -> Rule | None:
 # --- Notes -----------------------------------------------------------------------------------------
 
 
+_ARCHIVES = ("webharvest.gov/", "web.archive.org/")
+
+
+def source_lines(source: Source, part: str, checked: str) -> list[str]:
+    """A source in two lines: what it is and the part that covers the pair, then its address on a
+    line of its own after a short label, so a long address (an archived copy can run past 200
+    characters) never breaks the words around it and can be copied whole."""
+    when = f" ({source.published})" if source.published else ""
+    label = "Web (archived copy):" if any(a in source.url for a in _ARCHIVES) else "Web:"
+    return [f"Source: {source.short()}{when}. Part: {part}{checked}", f"{label} {source.url}"]
+
+
 class CombinationNote(NamedTuple):
     """What to tell the person about two substances taken close enough in time to mix."""
 
@@ -191,7 +203,7 @@ class CombinationNote(NamedTuple):
             lines.append(f"What to do: {self.do}")
         checked = f", checked {self.verified.isoformat()}" if self.verified else ""
         for cited in self.sources:
-            lines.append(f"Source: {cited.source.cite()} Part: {cited.part}{checked}")
+            lines += source_lines(cited.source, cited.part, checked)
         return "\n".join(lines)
 
     def as_json(self) -> dict[str, object]:
