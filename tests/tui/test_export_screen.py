@@ -111,7 +111,7 @@ async def test_switching_format_changes_the_preview_and_the_file_name(
         text = flat(demo_app)
         assert "everything in your vault, not only your plan" in text
         assert "check-ins, the use log" in text
-        assert "To print, choose printable text or the wallet card." in text
+        assert "To print, choose the printable text, a card or the hope box." in text
 
         await pilot.press("left")
         await pilot.pause()

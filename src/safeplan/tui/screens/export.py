@@ -52,7 +52,10 @@ class ExportScreen(ExportSaving, ExportPrinting):
         margin: 0 0 1 0;
     }
     #export-formats {
-        layout: horizontal;
+        layout: grid;
+        grid-size: 3;
+        grid-columns: 1fr;
+        grid-rows: 1;
         border: none;
         height: auto;
         width: 100%;
@@ -100,7 +103,7 @@ class ExportScreen(ExportSaving, ExportPrinting):
         Binding("escape", "back", "Home", id="export-home"),
         Binding("ctrl+s", "save", "Save to file", id="export-save"),
         Binding("p", "print", "Print", id="export-print"),
-        Binding("1", "choose(0)", "Format", key_display="1-4", id="export-format"),
+        Binding("1", "choose(0)", "Format", key_display=f"1-{len(FORMATS)}", id="export-format"),
         *(Binding(str(n), f"choose({n - 1})", show=False) for n in range(2, len(FORMATS) + 1)),
     ]
 
@@ -191,7 +194,7 @@ class ExportScreen(ExportSaving, ExportPrinting):
                     "until it is deleted."
                 )
         if self.fmt not in PRINTABLE:
-            note += " To print, choose printable text or the wallet card."
+            note += " To print, choose the printable text, a card or the hope box."
         return note
 
     def show_format(self) -> None:

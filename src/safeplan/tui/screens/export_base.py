@@ -25,16 +25,36 @@ class ExportBase(SafeplanScreen[None]):
     def render_export(self, fmt: str) -> str:
         """The export exactly as it would be written, rendered once per format while shown."""
         if fmt not in self.rendered:
-            from safeplan.core.export import render
-
-            self.rendered[fmt] = render(
-                fmt,
-                self.session.payload,
-                width=TEXT_WIDTH,
-                today=self.session.today(),
-                country=self.session.country(),
-            )
+            self.rendered[fmt] = self._text_of(fmt)
         return self.rendered[fmt]
+
+    def _text_of(self, fmt: str) -> str:
+        """The same text as ``safeplan export``, ``safeplan overdose -o`` or ``hope show -o``."""
+        country = self.session.country()
+        if fmt == "overdose":
+            from safeplan.core.overdose import card_text
+
+            return card_text(country)
+        if fmt == "hope":
+            from safeplan.core.hope import hope_lines
+            from safeplan.core.wrapping import wrap_words
+
+            lines: list[str] = []
+            for line in hope_lines(self.session.payload):
+                bullet = line.startswith("- ")
+                text = line[2:] if bullet else line
+                first, rest = ("- ", "  ") if bullet else ("", "")
+                lines += wrap_words(text, TEXT_WIDTH, first, rest) if line else [""]
+            return "\n".join(lines) + "\n"
+        from safeplan.core.export import render
+
+        return render(
+            fmt,
+            self.session.payload,
+            width=TEXT_WIDTH,
+            today=self.session.today(),
+            country=country,
+        )
 
     def _finished(self, message: str, ok: bool) -> None:
         self.busy = False

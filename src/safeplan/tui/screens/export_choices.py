@@ -12,20 +12,24 @@ from textual.widgets import RadioButton, RadioSet
 from safeplan.core.models import STEP_ORDER, VaultPayload
 from safeplan.core.sections import items_in
 
-FORMATS: tuple[str, ...] = ("text", "card", "markdown", "json")
+FORMATS: tuple[str, ...] = ("text", "card", "markdown", "json", "overdose", "hope")
 LABELS = {
     "text": "Printable text",
     "card": "Wallet card",
     "markdown": "Markdown",
     "json": "Everything (JSON)",
+    "overdose": "Overdose card",
+    "hope": "Hope box",
 }
 FILE_NAMES = {
     "text": "safety-plan.txt",
     "card": "safety-plan-card.txt",
     "markdown": "safety-plan.md",
     "json": "safety-plan.json",
+    "overdose": "overdose-card.txt",
+    "hope": "hope-box.txt",
 }
-PRINTABLE = ("text", "card")
+PRINTABLE = ("text", "card", "overdose", "hope")
 TEXT_WIDTH = 80
 PAGE_BREAK = "(a new page starts here)\n"
 PREVIEW_LINES = 5000
@@ -55,6 +59,14 @@ def describe(fmt: str, place: str | None) -> str:
         return "A small card, 40 columns wide, for a wallet or a phone case."
     if fmt == "markdown":
         return "The printable text as Markdown, for notes apps and documents."
+    if fmt == "overdose":
+        where = f" for {place}" if place else ""
+        return (
+            f"What to do if someone may be overdosing{where}, with its sources, to keep by "
+            "the door or in a bag. It holds none of your own words."
+        )
+    if fmt == "hope":
+        return "The things in your hope box, in your own words, to print or keep."
     return f"{EVERYTHING} safeplan can read it back (safeplan import)."
 
 

@@ -18,7 +18,7 @@ class ExportPrinting(ExportBase):
         from safeplan.core.export.printing import print_command
 
         if self.fmt not in PRINTABLE:
-            self.say("To print, choose printable text or the wallet card first.")
+            self.say("To print, choose the printable text, a card or the hope box first.")
             return
         if self.busy:
             self.say("Still busy with the last one. A moment, please.")
