@@ -11,6 +11,7 @@ from datetime import date
 from safeplan.cli.plain_answers import Answers
 from safeplan.core import walkthrough as flow
 from safeplan.core.crisis import help_for
+from safeplan.core.crisis.render import said_plainly
 from safeplan.core.export.crisis_help import compact_lines
 from safeplan.core.models import VaultPayload
 from safeplan.core.sections import SECTIONS, item_label, items_in
@@ -44,7 +45,7 @@ def for_listening(line: str) -> str:
     def month(m: re.Match[str]) -> str:
         return f"{date(int(m[1]), int(m[2]), 1):%B %Y}"
 
-    line = line.replace("24/7", "day and night, every day")
+    line = said_plainly(line)  # "24/7" in the same words as every crisis line
     line = _COUNTDOWN.sub(lambda m: m[0].replace("-", ", "), line)  # 5-4-3-2-1: not "dash"
     return _ISO_MONTH.sub(month, _ISO_DAY.sub(day, line))
 
