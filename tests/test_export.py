@@ -438,3 +438,10 @@ def test_card_with_a_line_of_their_own_does_not_call_it_another_countrys() -> No
         "- Samaritans 116 123",
         "In danger now (New Zealand): call 111",
     ]
+
+
+def test_markdown_names_the_country_once_in_its_help_heading() -> None:
+    md = _render("markdown")
+    assert "## Help, any time: United Kingdom" in md
+    assert "Help now: United Kingdom" not in md
+    assert md.index("In danger right now? Call 999 or 112.") < md.index("## 1. My warning signs")

@@ -9,7 +9,12 @@ it was checked) so that a typical plan still fits one page; Markdown gets the di
 from __future__ import annotations
 
 from safeplan.core.crisis import CountryHelp, Service, guess_country, help_for, render_help_text
-from safeplan.core.crisis.render import emergency_lines, fallback_lines, hours_words
+from safeplan.core.crisis.render import (
+    emergency_lines,
+    fallback_lines,
+    header_lines,
+    hours_words,
+)
 from safeplan.core.export.layout import clean, cols, wrap
 
 
@@ -43,10 +48,14 @@ def numbers_warning(used: str | None, *, given: str | None, vault: str | None) -
     return None
 
 
-def help_lines(help_: CountryHelp, width: int) -> list[str]:
-    """The directory's full help text as plain lines of at most ``width`` columns."""
+def help_lines(help_: CountryHelp, width: int, *, header: bool = True) -> list[str]:
+    """The directory's full help text as plain lines of at most ``width`` columns; without its
+    "Help now: COUNTRY" header when the page's own heading already names the country."""
     out: list[str] = []
-    for raw in render_help_text(help_, width):
+    text = render_help_text(help_, width)
+    if not header:
+        text = text[len(header_lines(help_, width)) :]
+    for raw in text:
         line = raw.rstrip()
         indent = " " * (len(line) - len(line.lstrip(" ")))
         if not line.strip():

@@ -76,7 +76,8 @@ def _harm_reduction(content: ExportContent) -> list[str]:
 def _crisis(content: ExportContent) -> list[str]:
     lines = [f"## {escape(content.help_title)}", ""]
     paragraph: list[str] = []
-    for line in help_lines(content.crisis, HELP_WIDTH) + [""]:
+    # The heading above names the country: the directory's own "Help now: ..." line would repeat it.
+    for line in help_lines(content.crisis, HELP_WIDTH, header=False) + [""]:
         if line.strip():
             paragraph.append(escape(line.strip()))
         elif paragraph:
