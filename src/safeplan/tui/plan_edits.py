@@ -46,6 +46,18 @@ def put(plan: SafetyPlan, kind: EntryKind, item: Item) -> None:
     items.append(item)
 
 
+def link(plan: SafetyPlan, kind: EntryKind, item: Item, values: Mapping[str, str]) -> None:
+    """A coping step's tool, as the form chose it (``tool``: a tool's name, or "" for none);
+    other kinds, and a form without the choice, leave the links as they are."""
+    from safeplan.core.moment.links import TOOL_NAMES, link_tool
+
+    if kind.plan_field != "coping" or "tool" not in values:
+        return
+    chosen = values["tool"]
+    tool = next((name for name in TOOL_NAMES if name == chosen), None)
+    link_tool(plan, item.id, tool)
+
+
 def remove(plan: SafetyPlan, kind: EntryKind, item_id: str) -> bool:
     items = entries(plan, kind)
     for index, existing in enumerate(items):

@@ -8,9 +8,10 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal, VerticalScroll
-from textual.widgets import Button, Input, Static
+from textual.widgets import Button, Input, Select, Static
 
 from safeplan.core.models import Item
+from safeplan.core.moment.links import TOOL_LABELS
 from safeplan.tui.plan_fields import EntryKind
 from safeplan.tui.screens.base import SafeplanModal
 from safeplan.tui.screens.confirm import ConfirmDialog
@@ -20,11 +21,19 @@ from safeplan.tui.widgets.footer import KeysFooter
 Commit = Callable[[EntryKind, Item | None, dict[str, str]], str | None]
 """Keeps the values; returns None when kept, or a calm message saying what to change."""
 
+TOOL = "tool"
+"""The coping form's extra value: the tool this step starts ("" for none), as
+``safeplan tools link N TOOL`` sets it. Kept beside the words, never in them."""
+LINKS_TOOLS = "coping"
+"""The one kind of entry that can start a tool (things I can do on my own)."""
+
 
 class ItemForm(SafeplanModal[None]):
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="form-cancel")]
 
-    def __init__(self, kind: EntryKind, item: Item | None, on_commit: Commit) -> None:
+    def __init__(
+        self, kind: EntryKind, item: Item | None, on_commit: Commit, *, tool: str = ""
+    ) -> None:
         super().__init__()
         self.kind = kind
         self.item = item
@@ -32,6 +41,8 @@ class ItemForm(SafeplanModal[None]):
         self.original = {
             f.name: str(getattr(item, f.name, "")) if item else "" for f in kind.fields
         }
+        if kind.plan_field == LINKS_TOOLS:
+            self.original[TOOL] = tool
         self.done = False
 
     def compose(self) -> ComposeResult:
@@ -42,6 +53,20 @@ class ItemForm(SafeplanModal[None]):
                 for field in self.kind.fields:
                     yield Static(field.label, classes="field-label")
                     yield TextField(self.original[field.name], id=f"field-{field.name}")
+                if TOOL in self.original:
+                    yield Static("Tool to offer", classes="field-label")
+                    yield Select(
+                        [(label, name) for name, label in TOOL_LABELS.items()],
+                        prompt="no tool",
+                        value=self.original[TOOL] or Select.NULL,
+                        id="field-tool",
+                        compact=True,
+                    )
+            if TOOL in self.original:
+                yield Static(
+                    "When you use your plan, this step can offer to start the tool.",
+                    classes="field-hint",
+                )
             yield Static("", id="form-status", classes="status", markup=False)
             with Horizontal(classes="button-row"):
                 yield Button("Keep it", id="form-save", variant="primary")
@@ -52,9 +77,13 @@ class ItemForm(SafeplanModal[None]):
         self.query_one(f"#field-{self.kind.main.name}", TextField).focus()
 
     def values(self) -> dict[str, str]:
-        return {
+        found = {
             f.name: self.query_one(f"#field-{f.name}", TextField).value for f in self.kind.fields
         }
+        if TOOL in self.original:
+            tool = self.query_one("#field-tool", Select).value
+            found[TOOL] = "" if tool is Select.NULL else str(tool)
+        return found
 
     @property
     def dirty(self) -> bool:

@@ -211,7 +211,9 @@ class PlanEditorScreen(SafeplanScreen[None]):
         if chosen is None:
             self.action_add()
         else:
-            self._open(ItemForm(chosen[0], chosen[1], self.keep))
+            kind, item = chosen
+            tool = self.session.payload.plan.coping_tools.get(item.id, "")
+            self._open(ItemForm(kind, item, self.keep, tool=tool))
 
     def keep(self, kind: EntryKind, old: Item | None, values: dict[str, str]) -> str | None:
         """The form's commit: validate, put into the plan, keep a revision, save. Synchronous, so a
@@ -221,6 +223,7 @@ class PlanEditorScreen(SafeplanScreen[None]):
         except plan_edits.NotKept as problem:
             return f"{problem.message} {problem.hint}".strip()
         plan_edits.put(self.session.payload.plan, kind, item)
+        plan_edits.link(self.session.payload.plan, kind, item, values)
         what = "Changed" if old else "Added"
         self._committed(f"{what}: {SECTIONS[self.step].title}", keep=item.id)
         return None
