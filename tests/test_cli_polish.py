@@ -305,3 +305,42 @@ def test_exit_code_rule_is_in_help_and_readme(tmp_path: Path) -> None:
         assert "a file that is not a safeplan export" in text
         assert "a file to import that is not there" in text
     assert widest(helped) <= 80
+
+
+# C10, C11: questions take words as well as numbers, and a needed answer says how to stop
+def test_interactive_use_takes_yes_and_no_as_words(tmp_path: Path) -> None:
+    from tests.test_cli_edges import Pty
+
+    vault = tmp_path / "v.json"
+    make_vault(vault)
+    secret = tmp_path / "pass"
+    secret.write_text(PASSPHRASE + "\n", encoding="utf-8")
+    secret.chmod(0o600)
+    base = ("--vault", str(vault), "--passphrase-file", str(secret))
+    session = Pty(tmp_path, *base, "use", "--no-tips")
+    session.expect("What did you use")
+    session.send("\r")
+    session.expect("ctrl+c")  # C11: an empty needed answer says how to stop instead
+    session.send("heroin\r")
+    for prompt in ("How much", "How (", "Where"):
+        session.expect(prompt)
+        session.send("\r")
+    session.expect("Were you alone?")
+    session.expect("Number, or yes or no")
+    session.send("n\r")
+    answers = {"Was naloxone at hand?": "YES\r", "Was it tested first?": "maybe\r"}
+    session.expect("Was naloxone at hand?")
+    session.expect("Number")
+    session.send(answers["Was naloxone at hand?"])
+    session.expect("Was it tested first?")
+    session.expect("Number")
+    session.send(answers["Was it tested first?"])
+    session.expect("Please type a number from 1 to 2.")  # not a yes or a no: asked again
+    session.send("y\r")
+    for prompt in ("Who were you with", "A note"):
+        session.expect(prompt)
+        session.send("\r")
+    assert session.finish() == 0
+    shown = run(tmp_path, *base, "log", "--kind", "use", "--since", "1d").stdout
+    assert "heroin" in shown and "not alone" in shown and "naloxone at hand" in shown, shown
+    assert "; tested" in " ".join(shown.split())

@@ -95,13 +95,16 @@ class Prompter:
                 return value
             self.say("  This one needs an answer to go on. To stop instead, press ctrl+c.")
 
-    def choose(self, label: str, options: Sequence[str], *, optional: bool = True) -> int | None:
-        """A numbered choice; returns the index chosen (0-based) or None when skipped."""
+    def choose(
+        self, label: str, options: Sequence[str], *, optional: bool = True, ask: str = "Number"
+    ) -> int | None:
+        """A numbered choice; returns the index chosen (0-based) or None when skipped. An option's
+        own word (or the start of it) works as well as its number."""
         self.say(label)
         for i, option in enumerate(options, start=1):
             self.say(f"  {i}) {option}")
         while True:
-            text = self._line(f"Number{' ' + SKIP if optional else ''}: ")
+            text = self._line(f"{ask}{' ' + SKIP if optional else ''}: ")
             if not text and optional:
                 return None
             if text.isdigit() and 1 <= int(text) <= len(options):
@@ -112,7 +115,7 @@ class Prompter:
             self.say(f"  Please type a number from 1 to {len(options)}.")
 
     def yes_no(self, label: str) -> bool | None:
-        choice = self.choose(label, ("yes", "no"))
+        choice = self.choose(label, ("yes", "no"), ask="Number, or yes or no")
         return None if choice is None else choice == 0
 
 
