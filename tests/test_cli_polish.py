@@ -344,3 +344,18 @@ def test_interactive_use_takes_yes_and_no_as_words(tmp_path: Path) -> None:
     shown = run(tmp_path, *base, "log", "--kind", "use", "--since", "1d").stdout
     assert "heroin" in shown and "not alone" in shown and "naloxone at hand" in shown, shown
     assert "; tested" in " ".join(shown.split())
+
+
+# C6: a folder or an empty file where the new vault would go is named for what it is
+def test_init_over_a_folder_or_an_empty_file_says_which(tmp_path: Path) -> None:
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    empty = tmp_path / "empty.json"
+    empty.write_bytes(b"")
+    on_folder = run(tmp_path, "--vault", str(folder), "init", "--passphrase-file", "-")
+    on_empty = run(tmp_path, "--vault", str(empty), "init", "--passphrase-file", "-")
+    assert on_folder.returncode == 2 and "is a folder" in on_folder.stderr
+    assert on_empty.returncode == 2 and "an empty file" in on_empty.stderr
+    for result in (on_folder, on_empty):
+        assert "already a vault" not in result.stderr
+    assert empty.read_bytes() == b""

@@ -123,6 +123,11 @@ def existing_target_error(path: Path) -> errors.SafeplanError:
             f"{path} is a folder. Nothing was created.",
             "Give a file name for the vault, such as vault.json inside that folder.",
         )
+    if path.is_file() and path.stat().st_size == 0:
+        return errors.UsageError(
+            f"There is an empty file at {path}, not a vault. Nothing was created.",
+            "Choose another place with --vault PATH, or remove that file if you do not need it.",
+        )
     return errors.VaultExists(path)
 
 
