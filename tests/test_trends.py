@@ -138,7 +138,9 @@ def test_days_since_only_when_turned_on() -> None:
     )
     found = trends.days_since(settings, TODAY)
     assert found is not None and found.days == 12
-    assert found.render() == "12 days since 20 Oct 2026 (my new job)."
+    assert (
+        found.render() == "12 days since 20 Oct 2026, a date you chose to count from (my new job)."
+    )
 
 
 def test_days_since_never_speaks_of_failure() -> None:
@@ -146,7 +148,7 @@ def test_days_since_never_speaks_of_failure() -> None:
     found = trends.days_since(settings, TODAY)
     assert found is not None
     text = found.render()
-    assert text == "0 days since 01 Nov 2026 (the date you chose)."
+    assert text == "0 days since 01 Nov 2026, a date you chose to count from."
     assert not re.search(r"broke|reset|lost|fail|streak|relapse", text, re.IGNORECASE)
 
 
@@ -154,4 +156,13 @@ def test_summary_includes_days_since_when_on(payload: VaultPayload) -> None:
     payload.settings = Settings(days_since_enabled=True, days_since_start=date(2026, 10, 30))
     summary = trends.summarize(trends.daily_series(payload, 7, TODAY), payload.settings)
     assert summary.days_since is not None and summary.days_since.days == 2
-    assert "2 days since" in "\n".join(trends.render_summary(summary))
+    lines = trends.render_summary(summary)
+    own = next(n for n, line in enumerate(lines) if "2 days since" in line)
+    use = next(n for n, line in enumerate(lines) if "use logged" in line)
+    assert abs(own - use) > 1, "never next to the use line"
+
+
+def test_a_mood_of_3_5_is_a_row_and_a_bit_not_one_block_on_the_0_row() -> None:
+    rows = trends.text_chart([3.5], width=10, height=4)
+    assert rows[-2] == " 0 │█" and rows[-3] == "   │▃"
+    assert trends.text_chart([3.5], width=10, height=4, plain=True)[-3] == "   |."

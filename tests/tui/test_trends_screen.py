@@ -18,7 +18,7 @@ async def test_periods_by_key_and_summaries(demo_app: SafeplanApp) -> None:
         text = flat(demo_app)
         assert "Days: 7 [30] 90 365" in text
         assert "03 Oct 2026 to 01 Nov 2026: 45 check-ins on 30 of 30 days" in text
-        assert "Best day Sat 31 Oct (mood 9), hardest day Fri 16 Oct (mood 1)." in text
+        assert "Best day: Sat 31 Oct (mood 9.0). Hardest day: Fri 16 Oct (mood 1.0)." in text
         assert "each column one day" in text
         for key, days, per in (("1", 7, "one day"), ("3", 90, "2 days"), ("4", 365, "8 days")):
             await pilot.press(key)
@@ -79,5 +79,35 @@ async def test_a_new_check_in_shows_in_trends(demo_app: SafeplanApp) -> None:
         await pilot.press("t")
         await pilot.pause()
         assert isinstance(app.screen, TrendsScreen)
-        assert "1 check-ins on 1 of 30 days" in flat(app)
+        assert "1 check-in on 1 of 30 days" in flat(app)
         assert "avg 4.0" in flat(app)
+
+
+async def test_a_days_since_count_shows_only_when_turned_on_and_apart_from_use(
+    demo: VaultPayload,
+) -> None:
+    """Care review 3.6: opt-in only, a plain count from the person's own date, never a streak,
+    and never on the line or block that speaks of use."""
+    from datetime import date
+
+    app = make_app(store=MemoryStore(demo), today=FIXED_DAY, country="GB", environ={})
+    async with app.run_test(size=SIZE) as pilot:
+        app.push_screen(TrendsScreen())
+        await pilot.pause()
+        assert " since " not in flat(app), "off unless the person turns it on"
+        app.pop_screen()
+        demo.settings.days_since_enabled = True
+        demo.settings.days_since_start = date(2026, 10, 1)
+        demo.settings.days_since_label = "my new job"
+        app.push_screen(TrendsScreen())
+        await pilot.pause()
+        lines = [line.strip() for line in screen_text(app).splitlines()]
+        own = next(n for n, line in enumerate(lines) if " since " in line)
+        assert lines[own].startswith("31 days since 01 Oct 2026, a date you chose to count")
+        assert "(my new job)" in flat(app)
+        text = flat(app).lower()
+        for word in ("streak", "clean", "sober", "relapse", "reset", "broke"):
+            assert word not in text
+        assert lines[own + 1] == "", "a line of space under it"
+        near = " ".join(lines[max(0, own - 1) : own + 3]).lower()
+        assert "use" not in near.replace("a date you chose", ""), "apart from the use line"

@@ -99,9 +99,13 @@ class DaysSince:
     days: int
 
     def render(self) -> str:
-        what = self.label or "the date you chose"
+        """A plain count from a date the person chose, in their words; never a streak (nothing
+        resets it), and shown apart from the use log, so it never reads as a score of use."""
         unit = "day" if self.days == 1 else "days"
-        return f"{self.days} {unit} since {self.start:%d %b %Y} ({what})."
+        what = f" ({self.label})" if self.label else ""
+        return (
+            f"{self.days} {unit} since {self.start:%d %b %Y}, a date you chose to count from{what}."
+        )
 
 
 @dataclass(frozen=True)
@@ -205,18 +209,25 @@ def text_chart(
     """A small column chart with a labelled axis: ``height`` rows, full and half blocks (``#`` and
     ``.`` in ASCII), gaps left blank."""
     points = bucket(values, width)
-    full, half, floor = ("#", ".", "_") if plain else ("█", "▄", "▁")
+    # Eighth blocks in a terminal (3.5 of 10 on four rows is one full row and three eighths, not
+    # one full block on the bottom row); full and half marks in ASCII.
+    steps = " ....####" if plain else " ▁▂▃▄▅▆▇█"
+    floor = "_" if plain else "▁"
     bar, corner, base = ("|", "+", "-") if plain else ("│", "└", "─")
     label_width = max(len(f"{hi:g}"), len(f"{lo:g}"))
     rows: list[str] = []
-    for r in range(height, 0, -1):
-        top, mid = lo + (hi - lo) * r / height, lo + (hi - lo) * (r - 0.5) / height
+    size = (hi - lo) / height
+
+    def cell(v: float | None, r: int) -> str:
+        if v is None:
+            return " "
+        filled = min(1.0, max(0.0, (v - (lo + size * (r - 1))) / size)) if size > 0 else 1.0
+        mark = steps[round(filled * 8 + 1e-9)]
         # The bottom row marks every day that has a value, so a 0 never looks like a gap.
-        empty = floor if r == 1 else " "
-        cells = "".join(
-            " " if v is None else full if v >= top - 1e-9 else half if v >= mid - 1e-9 else empty
-            for v in points
-        )
+        return floor if r == 1 and mark == " " else mark
+
+    for r in range(height, 0, -1):
+        cells = "".join(cell(v, r) for v in points)
         label = (
             f"{hi:g}" if r == height else f"{lo + (hi - lo) * (r - 1) / height:g}" if r == 1 else ""
         )
@@ -229,7 +240,7 @@ def _fmt(value: float | None, unit: str = "") -> str:
     return "no check-ins" if value is None else f"{value:.1f}{unit}"
 
 
-def _best_and_hardest(summary: Summary) -> list[str]:
+def best_and_hardest(summary: Summary) -> list[str]:
     """Best and hardest day, unless they cannot differ: one day of check-ins, or the same mood
     every day (naming one day twice, or as both, reads as a mistake)."""
     best, hardest = summary.best_day, summary.hardest_day
@@ -258,10 +269,10 @@ def render_summary(summary: Summary) -> list[str]:
         unit = " hours" if m == "sleep_hours" else " out of 10"
         name = "Sleep" if m == "sleep_hours" else SCALE_LABELS[m]
         lines.append(f"{name}, on average: {_fmt(avg, unit)}.")
-    lines.extend(_best_and_hardest(summary))
+    if summary.days_since is not None:  # opt-in; near the dates, away from the use line
+        lines.insert(1, summary.days_since.render())
+    lines.extend(best_and_hardest(summary))
     lines.append(f"Days with use logged: {summary.use_days} of {summary.days}.")
-    if summary.days_since is not None:
-        lines.append(summary.days_since.render())
     return lines
 
 

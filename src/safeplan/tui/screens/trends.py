@@ -14,6 +14,7 @@ from textual.widgets import Static
 
 from safeplan.core import trends
 from safeplan.core.checkins import SCALE_LABELS
+from safeplan.core.plural import count
 from safeplan.tui.screens.base import SafeplanScreen
 from safeplan.tui.widgets.footer import KeysFooter
 
@@ -28,20 +29,12 @@ def period_line(days: int) -> str:
 
 def compact_summary(summary: trends.Summary) -> list[str]:
     """The summary in a few short lines that fit 80 columns (averages are beside the charts)."""
-    lines = [
-        f"{summary.start:%d %b %Y} to {summary.end:%d %b %Y}: {summary.checkins} check-ins "
-        f"on {summary.days_with_checkin} of {summary.days} days; "
-        f"use logged on {summary.use_days} days.",
+    return [
+        f"{summary.start:%d %b %Y} to {summary.end:%d %b %Y}: "
+        f"{count(summary.checkins, 'check-in')} on {summary.days_with_checkin} of "
+        f"{count(summary.days, 'day')}; use logged on {count(summary.use_days, 'day')}.",
+        *trends.best_and_hardest(summary),
     ]
-    if summary.best_day and summary.hardest_day:
-        lines.append(
-            f"Best day {summary.best_day.day:%a %d %b} (mood {summary.best_day.value:g}), "
-            f"hardest day {summary.hardest_day.day:%a %d %b} "
-            f"(mood {summary.hardest_day.value:g})."
-        )
-    if summary.days_since is not None:
-        lines.append(summary.days_since.render())
-    return lines
 
 
 AVERAGE_WIDTH = 10
@@ -75,7 +68,7 @@ def chart_lines(series: trends.DailySeries, width: int) -> list[str]:
         average = _average(summary.averages.get(m), unit)
         lines.append(f"{NAMES[m]:<{LABEL_WIDTH}}{line}{average}".rstrip())
     use = trends.sparkline(trends.use_fraction(series), width=room, lo=0, hi=1)
-    lines.append(f"{NAMES['use']:<{LABEL_WIDTH}}{use}  {summary.use_days} days")
+    lines.append(f"{NAMES['use']:<{LABEL_WIDTH}}{use}  {count(summary.use_days, 'day')}")
     return lines
 
 
@@ -90,6 +83,9 @@ class TrendsScreen(SafeplanScreen[None]):
     }
     #trends-period {
         color: $text-muted;
+    }
+    #trends-own-count {
+        margin: 0 0 1 0;
     }
     #trends-chart {
         padding: 0;
@@ -112,6 +108,8 @@ class TrendsScreen(SafeplanScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="trends-body"):
             yield Static("Trends", classes="screen-title")
+            # Only if the person turned it on: a count from their own date, kept apart from use.
+            yield Static(id="trends-own-count", markup=False)
             yield Static(id="trends-period", markup=False)
             yield Static(id="trends-summary", markup=False)
             yield Static(id="trends-chart", markup=False)
@@ -134,6 +132,9 @@ class TrendsScreen(SafeplanScreen[None]):
         width = max(40, self.app.size.width - 4)
         self.query_one("#trends-period", Static).update(period_line(self.days))
         self.query_one("#trends-summary", Static).update("\n".join(compact_summary(summary)))
+        own = self.query_one("#trends-own-count", Static)
+        own.display = summary.days_since is not None
+        own.update(summary.days_since.render() if summary.days_since else "")
         chart = self.query_one("#trends-chart", Static)
         if summary.checkins or summary.use_days:
             chart.update("\n".join(chart_lines(series, width)))
