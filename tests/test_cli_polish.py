@@ -359,3 +359,27 @@ def test_init_over_a_folder_or_an_empty_file_says_which(tmp_path: Path) -> None:
     for result in (on_folder, on_empty):
         assert "already a vault" not in result.stderr
     assert empty.read_bytes() == b""
+
+
+# K4: a long secret prompt on a terminal is wrapped; getpass gets only its last line
+def test_a_long_secret_prompt_is_wrapped_before_getpass(monkeypatch: pytest.MonkeyPatch) -> None:
+    import getpass
+    import io
+
+    from safeplan.cli.plain import Plain
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    asked: list[str] = []
+    monkeypatch.setattr(sys, "stdin", Terminal())
+    monkeypatch.setattr(getpass, "getpass", lambda prompt: asked.append(prompt) or "my words")
+    shown = io.StringIO()
+    prompt = (
+        "Choose a passphrase for the new vault. A few ordinary words work well. Nobody can reset "
+        "it; the recovery code shown next is the only other way in."
+    )
+    assert Plain(stdout=shown).secret(prompt) == "my words"
+    assert widest(shown.getvalue()) <= 80 and len(asked[0]) <= 81
+    assert " ".join((shown.getvalue() + asked[0]).split()) == prompt

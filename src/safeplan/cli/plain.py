@@ -204,9 +204,16 @@ class Plain:
     def secret(self, prompt: str) -> str:
         """A secret: asked without echo on a terminal, read as a plain line otherwise."""
         if self.stdin is sys.stdin and _isatty(self.stdin):
+            # getpass writes its prompt as one line: a long one is wrapped here, and only its
+            # last line is left for getpass, so nothing runs past the width.
+            lines = textwrap.wrap(
+                visible(prompt), self.width, break_long_words=False, break_on_hyphens=False
+            ) or [""]
+            for line in lines[:-1]:
+                self.stdout.write(line + "\n")
             self.stdout.flush()
             try:
-                return getpass.getpass(prompt)
+                return getpass.getpass(lines[-1] + " ")
             except EOFError:
                 raise InputClosed from None
         self.say(prompt)
