@@ -72,3 +72,32 @@ async def test_forget_what_helped_asks_first(demo: VaultPayload) -> None:
         await settle(pilot, app)
     assert store.payload.plan_uses == []
     assert store.payload.plan == plan_before
+
+
+def test_the_idle_lock_note_names_every_screen_that_keeps_the_app_unlocked() -> None:
+    """The sentence under the idle-lock box stays true to the screens that pause it."""
+    from safeplan.tui.idle import PAUSED_ON
+    from tests.tui.test_get_help import all_screen_classes
+
+    pausing = {cls.__name__ for cls in all_screen_classes() if cls.PAUSES_IDLE_LOCK}
+    named = {
+        "WalkthroughScreen": "Use my plan now",
+        "HelpScreen": "Get help",
+        "SupportScreen": "a hard moment",
+        "OverdoseScreen": "the overdose steps",
+        "BreatheScreen": "breathe",
+        "GroundScreen": "ground yourself",
+        "UrgeScreen": "ride an urge",
+    }
+    assert pausing == set(named), "a screen that pauses the lock is named in Settings"
+    for words in named.values():
+        assert words in PAUSED_ON
+
+
+async def test_settings_say_where_the_app_stays_unlocked(demo: VaultPayload) -> None:
+    app = make_app(store=MemoryStore(demo), today=FIXED_DAY, country="GB", environ={})
+    async with app.run_test(size=(80, 40)) as pilot:
+        await app.push_screen(SettingsScreen())
+        await pilot.pause()
+        assert "The app stays unlocked while one of these is open: Use my plan now" in flat(app)
+        assert "Saved." not in flat(app), "nothing is said to be saved before a change"

@@ -14,6 +14,13 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from safeplan.tui.app import SafeplanApp
 
+PAUSED_ON = (
+    "The app stays unlocked while one of these is open: Use my plan now, Get help, a hard "
+    "moment's offer of your plan, the overdose steps, and the tools for right now (breathe, "
+    "ground yourself, ride an urge)."
+)
+"""Said under the idle-lock setting. A test keeps it true to the screens that set
+``PAUSES_IDLE_LOCK``."""
 CHECK_EVERY_SECONDS = 10.0
 # Before the vault is open there is no setting to read: a passphrase typed but not submitted is
 # cleared after this long without a key or a click.

@@ -13,6 +13,7 @@ from textual.containers import Grid, Horizontal, VerticalScroll
 from textual.widgets import Button, Input, Select, Static
 
 from safeplan.tui import help_source
+from safeplan.tui.idle import PAUSED_ON
 from safeplan.tui.screens.base import SafeplanScreen
 from safeplan.tui.screens.confirm import ConfirmDialog
 from safeplan.tui.screens.help import CountryPicker
@@ -44,9 +45,18 @@ class SettingsScreen(SafeplanScreen[None]):
     BINDINGS = [Binding("escape", "back", "Home", id="settings-home")]
 
     def compose(self) -> ComposeResult:
-        settings = self.session.settings
         yield Static("Settings", classes="screen-title", id="settings-title")
-        with VerticalScroll(id="settings-body"), Grid(id="settings-grid"):
+        with VerticalScroll(id="settings-body"):
+            yield from self._grid()
+        yield Static("", id="settings-status", classes="status", markup=False)
+        with Horizontal(classes="button-row", id="settings-buttons"):
+            yield Button("Forget what helped so far", id="forget-helped")
+            yield Button("Home", id="settings-home-button")
+        yield KeysFooter()
+
+    def _grid(self) -> ComposeResult:
+        settings = self.session.settings
+        with Grid(id="settings-grid"):
             yield Static("Colours", classes="field-label")
             yield Select(
                 [(label, name) for name, label in THEME_LABELS.items()],
@@ -63,6 +73,9 @@ class SettingsScreen(SafeplanScreen[None]):
             for name, label, _, _ in NUMBERS:
                 yield Static(label, classes="field-label")
                 yield TextField(str(getattr(settings, name)), id=name, restrict=r"\d{0,4}")
+                if name == "idle_lock_minutes":
+                    yield Static(PAUSED_ON, id="idle-lock-note", classes="field-label")
+                    yield Static("")
             yield Static(
                 "My regular medicines, checked against what I log (commas between)",
                 classes="field-label",
@@ -72,11 +85,6 @@ class SettingsScreen(SafeplanScreen[None]):
                 id="regular_medicines",
                 placeholder="none (for example: sertraline, lithium)",
             )
-        yield Static("", id="settings-status", classes="status", markup=False)
-        with Horizontal(classes="button-row", id="settings-buttons"):
-            yield Button("Forget what helped so far", id="forget-helped")
-            yield Button("Home", id="settings-home-button")
-        yield KeysFooter()
 
     def _country_label(self) -> str:
         return help_source.place(self.session.country())
@@ -91,7 +99,8 @@ class SettingsScreen(SafeplanScreen[None]):
 
     @on(Select.Changed, "#theme")
     def _theme(self, event: Select.Changed) -> None:
-        if isinstance(event.value, str):
+        # Select posts Changed as it mounts too: "Saved." only for a real change.
+        if isinstance(event.value, str) and event.value != self.app.theme:
             self.app.theme = event.value  # kept in the vault by the app's theme watcher
             self.query_one("#settings-status", Static).update("Saved.")
 
