@@ -31,6 +31,9 @@ class Entry:
     hint: str
     target: str
     group: Group = "now"
+    letter: str = ""
+    """A letter key for an entry past the ninth (the number keys stop at 9); say it in the label's
+    words ("t" for Trends), and never one the home screen uses for something else."""
 
 
 HOME_ENTRIES: list[Entry] = [
@@ -43,13 +46,13 @@ HOME_ENTRIES: list[Entry] = [
     Entry("guide", "Build my plan step by step", "a guided session, alone or with someone", "safeplan.tui.screens.guide:GuideScreen", "plan"),
     Entry("harm-reduction", "My harm-reduction plan", "goals, safer use, triggers, supporters", "safeplan.tui.screens.harm_reduction:HarmReductionScreen", "plan"),
     Entry("export", "Print or export", "your plan on paper or as a file", "safeplan.tui.screens.export:ExportScreen", "plan"),
-    Entry("history", "History and review", "earlier versions of your plan", "safeplan.tui.screens.history:HistoryScreen", "plan"),
-    Entry("log", "My log", "check-ins and use entries: change or remove", "safeplan.tui.screens.log:LogScreen", "more"),
-    Entry("trends", "Trends", "mood, urges, sleep and use over time", "safeplan.tui.screens.trends:TrendsScreen", "more"),
-    Entry("selfcheck", "Self-checks", "optional PHQ-9 and GAD-7", "safeplan.tui.screens.selfcheck:SelfCheckScreen", "more"),
-    Entry("hope", "My hope box", "things worth holding on to", "safeplan.tui.screens.hope:HopeScreen", "more"),
-    Entry("learn", "Things worth knowing", "naloxone, treatment, stopping safely, testing", "safeplan.tui.screens.learn:LearnScreen", "more"),
-    Entry("settings", "Settings", "theme, country, privacy", "safeplan.tui.screens.settings:SettingsScreen", "more"),
+    Entry("history", "History and review", "earlier versions of your plan", "safeplan.tui.screens.history:HistoryScreen", "plan", "h"),
+    Entry("log", "My log", "check-ins and use entries: change or remove", "safeplan.tui.screens.log:LogScreen", "more", "l"),
+    Entry("trends", "Trends", "mood, urges, sleep and use over time", "safeplan.tui.screens.trends:TrendsScreen", "more", "t"),
+    Entry("selfcheck", "Self-checks", "optional PHQ-9 and GAD-7", "safeplan.tui.screens.selfcheck:SelfCheckScreen", "more", "c"),
+    Entry("hope", "My hope box", "things worth holding on to", "safeplan.tui.screens.hope:HopeScreen", "more", "b"),
+    Entry("learn", "Things worth knowing", "naloxone, treatment, stopping safely, testing", "safeplan.tui.screens.learn:LearnScreen", "more", "k"),
+    Entry("settings", "Settings", "theme, country, privacy", "safeplan.tui.screens.settings:SettingsScreen", "more", "s"),
 ]  # fmt: skip
 
 
@@ -65,6 +68,19 @@ def entries() -> list[Entry]:
     """What is installed, group by group (the order of the home screen and its number keys)."""
     found = [entry for entry in HOME_ENTRIES if available(entry.target)]
     return [entry for group in GROUPS for entry in found if entry.group == group]
+
+
+def key_for(number: int, entry: Entry) -> str:
+    """The key that opens an entry: its number up to 9, else its letter ("" for none)."""
+    return str(number) if number < 10 else entry.letter
+
+
+def entry_for_key(character: str) -> Entry | None:
+    """The entry a key opens on the home screen: 1 to 9 by place, a letter by name."""
+    for number, entry in enumerate(entries(), start=1):
+        if character and character == key_for(number, entry):
+            return entry
+    return None
 
 
 def build(target: str) -> Screen[object]:

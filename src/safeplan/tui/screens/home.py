@@ -27,7 +27,7 @@ class HomeScreen(SafeplanScreen[None]):
 
     def _options(self) -> list[Option]:
         """The entries under their headings ("Right now" first); number keys 1 to 9 open the first
-        nine. A heading is a disabled row: the cursor passes over it."""
+        nine, a letter each of the rest. A heading is a disabled row: the cursor passes over it."""
         options = []
         group = None
         for number, entry in enumerate(menu.entries(), start=1):
@@ -36,7 +36,7 @@ class HomeScreen(SafeplanScreen[None]):
                 heading = Content.styled(menu.GROUPS[group], "bold italic")
                 options.append(Option(heading, id=f"heading-{group}", disabled=True))
             prompt = Content.assemble(
-                (f"{number}  ", "dim") if number < 10 else "   ",
+                (f"{menu.key_for(number, entry) or ' '}  ", "dim"),
                 (entry.label, "bold"),
                 ("  ", ""),
                 (entry.hint, "dim"),
@@ -84,12 +84,10 @@ class HomeScreen(SafeplanScreen[None]):
         return f"{since} When you have a quiet moment, it may help to read it through (History)."
 
     def on_key(self, event) -> None:  # type: ignore[no-untyped-def]
-        if event.character and event.character.isdigit() and event.character != "0":
-            index = int(event.character) - 1
-            found = menu.entries()
-            if index < len(found):
-                event.stop()
-                self.sp.open_screen(found[index].target)
+        entry = menu.entry_for_key(event.character or "")
+        if entry is not None:
+            event.stop()
+            self.sp.open_screen(entry.target)
 
     @on(OptionList.OptionSelected, "#home-menu")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
