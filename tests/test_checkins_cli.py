@@ -364,7 +364,7 @@ def test_selfcheck_history(home: Path) -> None:
     assert result.returncode == 0
     assert (
         "PHQ-9 (0 to 27; 5+ mild, 10+ moderate, 15+ moderately severe, 20+ severe; ranges, not a "
-        "diagnosis)" in result.stdout
+        "diagnosis)" in " ".join(result.stdout.split())  # wrapped at 80 columns
     )
 
 

@@ -383,3 +383,23 @@ def test_a_long_secret_prompt_is_wrapped_before_getpass(monkeypatch: pytest.Monk
     assert Plain(stdout=shown).secret(prompt) == "my words"
     assert widest(shown.getvalue()) <= 80 and len(asked[0]) <= 81
     assert " ".join((shown.getvalue() + asked[0]).split()) == prompt
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("crisis", "countries"),
+        ("country",),
+        ("selfcheck", "history"),
+        ("checkin", "--mood", "5"),
+        ("use", "--substance", "cannabis"),
+        ("log",),
+        ("trends",),
+        ("plan", "show"),
+    ],
+)
+def test_everyday_output_fits_80_columns(tmp_path: Path, args: tuple[str, ...]) -> None:
+    result = run(tmp_path, "--demo", *args)
+    assert result.returncode == 0, result.stderr
+    lines = (result.stdout + result.stderr).splitlines()
+    assert max(len(line) for line in lines if "http" not in line) <= 80

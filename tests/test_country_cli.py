@@ -19,7 +19,7 @@ def test_country_shows_the_guess_then_keeps_what_was_typed(isolated_home: Path) 
     shown = run(isolated_home, "country", env=US)
     assert shown.returncode == 0
     assert "United States (US), guessed from your language settings (LANG=en_US.UTF-8)" in (
-        shown.stdout
+        " ".join(shown.stdout.split())  # wrapped at 80 columns
     )
     kept = run(isolated_home, "country", "England", env=US)
     assert kept.returncode == 0, kept.stderr

@@ -286,6 +286,15 @@ def out(text: str = "") -> None:
     write(text + "\n")
 
 
+def say(text: str, width: int = 80) -> None:
+    """A sentence or two on standard output, wrapped to ``width`` (a command or a web address is
+    never split)."""
+    from safeplan.core.wrapping import wrap_words
+
+    for line in wrap_words(text, width):
+        out(line)
+
+
 def err(text: str) -> None:
     stream = sys.stderr
     if stream is not None:

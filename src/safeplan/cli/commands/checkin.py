@@ -15,7 +15,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
-from safeplan.cli.common import add_command, open_store, out
+from safeplan.cli.common import add_command, open_store, say
 from safeplan.cli.formatting import crisis_country, print_offer, saved_words, sync_kept_country
 from safeplan.cli.options import add_checkin_options, parse_at
 from safeplan.cli.prompts import Prompter, require_terminal
@@ -91,13 +91,13 @@ def checkin(args: argparse.Namespace) -> int:
         sync_kept_country(store)
         found = hard_moments.for_checkin(entry, store.payload, crisis_country(store.payload))
         hard = found.level != "calm"
-        out(saved_words(store, "check-in", entry.id, entry.at, gentle=hard))
+        say(saved_words(store, "check-in", entry.id, entry.at, gentle=hard))
         if hard:
             # Warm words and help first; never a questionnaire in the same breath.
             print_offer(found)
             return errors.EXIT_OK
         for q in selfchecks.due(store.payload):
-            out(
+            say(
                 f"A {q.name} self-check is there if you want it ({q.about}): "
                 f"`safeplan selfcheck {q.key}`."
             )

@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from safeplan.cli.common import add_command, err, out
+from safeplan.cli.common import add_command, err, out, say
 from safeplan.core import errors
 
 NO_HELP_LOST = (
@@ -77,7 +77,7 @@ def country(args: argparse.Namespace) -> int:
 
     if args.name is None and not args.clear:
         for line in _describe():
-            out(line)
+            say(line)
         return errors.EXIT_OK
     if getattr(args, "demo", False):
         raise errors.UsageError(

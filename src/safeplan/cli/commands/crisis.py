@@ -325,9 +325,8 @@ def countries(args: argparse.Namespace) -> int:
 
     d = load_directory()
     with_lines = d.countries_with_lines()
-    out(
-        "Code  Country (* = crisis lines listed; the others show emergency numbers and directories)"
-    )
+    out("* = crisis lines listed; the others show emergency numbers and directories.")
+    out("Code  Country")
     for code, name in d.names.items():
         out(f"{code}  {'*' if code in with_lines else ' '} {name}")
     return errors.EXIT_OK

@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
-from safeplan.cli.common import add_command, add_group, open_store, out
+from safeplan.cli.common import add_command, add_group, open_store, out, say
 from safeplan.cli.formatting import (
     can_show_blocks,
     crisis_country,
@@ -142,7 +142,7 @@ def history(args: argparse.Namespace) -> int:
             if not mine:
                 continue
             bands = ", ".join(f"{lowest}+ {name}" for lowest, name in q.bands[1:])
-            out(f"{q.name} (0 to {q.max_score}; {bands}; ranges, not a diagnosis):")
+            say(f"{q.name} (0 to {q.max_score}; {bands}; ranges, not a diagnosis):")
             for c in mine:
                 out(f"  {when_words(c.at):<20}{score(c):>3}  {band(c)}")
             line = sparkline(

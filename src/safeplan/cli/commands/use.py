@@ -15,7 +15,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
-from safeplan.cli.common import add_command, open_store, out
+from safeplan.cli.common import add_command, open_store, out, say
 from safeplan.cli.formatting import crisis_country, saved_words, wrap_text
 from safeplan.cli.options import CLASS_CHOICES, add_use_options, parse_at
 from safeplan.cli.prompts import Prompter, require_terminal
@@ -159,7 +159,7 @@ def use(args: argparse.Namespace) -> int:
         payload = store.payload
         add_use_entry(payload, entry)
         store.save()
-        out(saved_words(store, "use entry", entry.id, entry.at))
+        say(saved_words(store, "use entry", entry.id, entry.at))
         notes = check_combinations(
             payload.use_entries, entry, regular=payload.settings.regular_medicines
         )
