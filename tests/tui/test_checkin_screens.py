@@ -422,3 +422,36 @@ async def test_stopping_a_self_check_saves_nothing() -> None:
         await pilot.press("2", "3", "escape")
         await pilot.pause()
         assert store.payload.self_checks == []
+
+
+async def test_add_a_goal_starts_in_the_first_box_and_tab_goes_down_in_order() -> None:
+    """Review 2g: the first Tab skipped "Kind of goal" and words landed in "About"."""
+    from textual.widgets import Button
+
+    payload = small_payload()
+    payload.harm_reduction = HarmReductionPlan()
+    app, store = app_on(payload)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_from_home(pilot, app, "My harm-reduction plan")
+        await pilot.press("a")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, FormDialog)
+        order = [f"hr-{f.key}" for f in dialog.fields]
+        seen = [app.focused.id if app.focused else None]
+        for _ in order[1:]:
+            await pilot.press("tab")
+            seen.append(app.focused.id if app.focused else None)
+        assert seen == order, "focus starts at the top and Tab goes down the rows as shown"
+        assert flat(app).index("In my words") < flat(app).index("Kind of goal")
+        keep = dialog.query_one("#hr-form-keep", Button)
+        assert not keep.compact, "a full button with its border"
+        assert keep.styles.border_top[0] != "", "the button has a border"
+
+
+def test_a_name_whose_class_is_its_own_name_is_said_once() -> None:
+    """Review 8: "wine: known as alcohol (alcohol)" said alcohol twice."""
+    from safeplan.tui.screens.use_entry import class_words
+
+    assert class_words("wine", "") == "known as alcohol"
+    assert class_words("xanax", "") == "known as alprazolam (benzodiazepine)"

@@ -71,13 +71,15 @@ class FormDialog(SafeplanModal[dict[str, str] | None]):
                         yield TextField(value, id=f"hr-{f.key}", max_length=SHORT)
             yield Static("", id="hr-form-status", classes="status", markup=False)
             with Horizontal(classes="button-row"):
-                yield Button("Keep it", id="hr-form-keep", variant="primary", compact=True)
-                yield Button("Cancel", id="hr-form-cancel-button", compact=True)
+                # Full buttons with their border, like the plan's own forms.
+                yield Button("Keep it", id="hr-form-keep", variant="primary")
+                yield Button("Cancel", id="hr-form-cancel-button")
         yield KeysFooter()
 
     def on_mount(self) -> None:
-        first = next((f for f in self.fields if not f.options), self.fields[0])
-        self.query_one(f"#hr-{first.key}").focus()
+        # The first box as shown, so Tab goes down the form in the order it reads (a focus that
+        # started on the second row sent a goal's words into the box under it).
+        self.query_one(f"#hr-{self.fields[0].key}").focus()
 
     def values(self) -> dict[str, str]:
         out: dict[str, str] = {}

@@ -63,9 +63,9 @@ def _contact_label(c: Contact) -> str:
 GOALS = ListKind(
     "goals",
     "a goal",
-    [
-        FieldSpec("kind", "Kind of goal", KIND_OPTIONS),
+    [  # the person's words first: the box that has focus, and Tab goes on down from there
         FieldSpec("text", "In my words"),
+        FieldSpec("kind", "Kind of goal", KIND_OPTIONS),
         FieldSpec("substance", "About (optional)"),
         FieldSpec("active", "Working on it", ACTIVE_OPTIONS),
     ],

@@ -39,8 +39,10 @@ def class_words(substance: str, chosen: str) -> str:
     found = substances.lookup(substance)
     if found is not None and not chosen:
         label = substances.class_label(found.cls)
-        same = substances.normalize(found.name) == substances.normalize(substance)
-        return f"known as {label}" if same else f"known as {found.name} ({label})"
+        name = substances.normalize(found.name)
+        # "wine: known as alcohol", never "known as alcohol (alcohol)"
+        plain = name in (substances.normalize(substance), substances.normalize(label))
+        return f"known as {label}" if plain else f"known as {found.name} ({label})"
     if cls:
         return f"class {substances.class_label(cls)}"
     return "not in safeplan's list; choose a class below if you like"
