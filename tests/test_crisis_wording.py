@@ -10,12 +10,8 @@ import pytest
 from safeplan.cli.main import main
 from safeplan.core.crisis import help_for, load_directory, render_help_text
 from safeplan.core.crisis.entries import Service, Source
-from safeplan.core.crisis.render import (
-    OVERDOSE_POINTER,
-    hours_words,
-    less_certain_words,
-    service_lines,
-)
+from safeplan.core.crisis.render import service_lines
+from safeplan.core.crisis.wording import OVERDOSE_POINTER, hours_words, less_certain_words
 from safeplan.core.export.crisis_help import compact_lines
 
 
@@ -129,3 +125,13 @@ def test_every_less_certain_line_in_the_directory_gets_a_reason_that_matches_its
                 continue
             words = less_certain_words(service)
             assert ("only one source" in words) == (len(service.sources) == 1), service.id
+
+
+def test_a_text_only_line_is_never_shown_as_a_bare_number_in_a_hard_moment() -> None:
+    """ "Shout: 85258" reads as a number to call; Shout is a text line."""
+    from safeplan.core.hard_moments import service_line
+
+    shout = next(s for s in help_for("GB").services if s.name == "Shout")
+    assert service_line(shout) == "Shout: text SHOUT to 85258"
+    gb_paper = "\n".join(compact_lines(help_for("GB"), 200))
+    assert "Shout: text SHOUT to 85258" in gb_paper  # the same words as on paper

@@ -11,7 +11,7 @@ from datetime import date
 from safeplan.cli.plain_answers import Answers
 from safeplan.core import walkthrough as flow
 from safeplan.core.crisis import help_for
-from safeplan.core.crisis.render import said_plainly
+from safeplan.core.crisis.wording import said_plainly
 from safeplan.core.export.crisis_help import compact_lines
 from safeplan.core.models import VaultPayload
 from safeplan.core.sections import SECTIONS, item_label, items_in

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from safeplan.core.crisis import CountryHelp, Service, help_for
-from safeplan.core.crisis.render import said_plainly
+from safeplan.core.crisis.wording import said_plainly, text_words
 from safeplan.core.models import CheckIn, Item, SelfCheck, Settings, VaultPayload
 from safeplan.core.sections import SECTIONS, item_label
 from safeplan.core.wrapping import wrap_words
@@ -204,7 +204,7 @@ def service_line(service: Service) -> str:
         tail = f" ({', '.join(extras)})" if extras else ""
         return f"{service.name}: {phone.display}{tail}"
     if service.texts:
-        return f"{service.name}: {service.texts[0].display}"
+        return f"{service.name}: {text_words(service.texts[0])}"
     return service.name
 
 

@@ -6,12 +6,17 @@ script never overflows. The same lines serve the CLI, the "get help now" screen 
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Iterable
 
 from safeplan.core.crisis.country_help import CountryHelp
 from safeplan.core.crisis.entries import PhoneNumber, Service, TextOption
+from safeplan.core.crisis.wording import (
+    OVERDOSE_POINTER,
+    hours_words,
+    less_certain_words,
+    said_plainly,
+)
 
 MIN_WIDTH = 1
 BULLET = "* "
@@ -32,20 +37,6 @@ LANGUAGE_NAMES = {
     "th": "Thai",
     "uk": "Ukrainian",
 }
-
-OVERDOSE_POINTER = (
-    "If someone may have overdosed: safeplan overdose shows what to do, step by step."
-)
-"""Said under the emergency number in ``safeplan crisis``, for every country (care review,
-"Missing content": the overdose steps reachable from the crisis help)."""
-
-ALL_DAY = "day and night, every day"
-"""What "24/7" means, in words a screen reader says as they are written."""
-
-_NUMBER_WORDS = ("", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
-OLD_AFTER_YEARS = 3
-"""A source this many years older than the check (or more) is an older one."""
-_YEAR = re.compile(r"\b(19|20)\d{2}\b")
 
 MOBILE_112 = (
     "From a mobile phone you can also try 112: phones treat it as an emergency number, and in "
@@ -118,44 +109,6 @@ def _join(items: list[str], last: str = "or") -> str:
 def _sentence(text: str) -> str:
     text = text.strip()
     return text if text.endswith((".", "?", ":")) else text + "."
-
-
-def hours_words(hours: str) -> str:
-    """Opening hours in plain words, the same on screen, on paper and to a screen reader:
-    "open day and night, every day" for 24/7 (never "twenty-four slash seven")."""
-    return "open " + said_plainly(hours)
-
-
-def said_plainly(text: str) -> str:
-    """``text`` with "24/7" in words (a note such as "It is meant to be open 24/7")."""
-    return text.replace("24/7", ALL_DAY)
-
-
-def _year(text: str | None) -> int | None:
-    """The latest year named in a source's date ("2018-12 to 2023-09" is 2023), if any."""
-    years = [int(m.group(0)) for m in _YEAR.finditer(text or "")]
-    return max(years) if years else None
-
-
-def less_certain_words(service: Service) -> str:
-    """Why a line is marked less certain, from its own sources: only one source; or several, none
-    of them the service's own page or an official one (either would have made it certain, see
-    docs/crisis-directory.md); and, when every source is dated, whether the newest is years older
-    than the check."""
-    count = len(service.sources)
-    years = [_year(s.date) for s in service.sources]
-    checked = _year(service.verified)
-    newest = max(y for y in years if y) if years and all(years) else None
-    old = newest is not None and checked is not None and checked - newest >= OLD_AFTER_YEARS
-    when = f", from {newest}" if old else ""
-    if count <= 1:
-        return f"Less certain: only one source confirms this line{when}."
-    n = _NUMBER_WORDS[count] if count < len(_NUMBER_WORDS) else str(count)
-    newest_words = f"; the newest is from {newest}" if old else ""
-    return (
-        f"Less certain: safeplan found this line in {n} sources, but not on the service's own "
-        f"page or an official one{newest_words}."
-    )
 
 
 def _open_words(hours: str | None, free: bool | None) -> str:

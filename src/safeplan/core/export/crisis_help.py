@@ -9,12 +9,8 @@ it was checked) so that a typical plan still fits one page; Markdown gets the di
 from __future__ import annotations
 
 from safeplan.core.crisis import CountryHelp, Service, guess_country, help_for, render_help_text
-from safeplan.core.crisis.render import (
-    emergency_lines,
-    fallback_lines,
-    header_lines,
-    hours_words,
-)
+from safeplan.core.crisis.render import emergency_lines, fallback_lines, header_lines
+from safeplan.core.crisis.wording import hours_words, text_words
 from safeplan.core.export.layout import clean, cols, wrap
 
 
@@ -79,15 +75,7 @@ def _reach(service: Service) -> str:
         numbers = [f"{p.display} ({p.note})" if p.note else p.display for p in service.phones[:2]]
         words = f"call {_join(numbers)}"
     else:
-        t = service.texts[0]
-        if t.kind == "sms":
-            words = f"text {t.keyword} to {t.display}" if t.keyword else f"text {t.display}"
-        elif t.kind == "whatsapp":
-            words = f"WhatsApp {t.display}"
-        elif t.kind == "chat":
-            words = f"chat at {t.display}"
-        else:
-            words = f"email {t.display}"
+        words = text_words(service.texts[0])
     extras = []
     if service.free:
         extras.append("free")
