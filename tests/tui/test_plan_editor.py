@@ -220,3 +220,28 @@ async def test_keys_typed_ahead_never_close_more_than_the_form() -> None:
         assert names[-1] in ("PlanEditorScreen", "ItemForm"), names
         assert "HomeScreen" in names
         assert sum(n == "ItemForm" for n in names) <= 1
+
+
+async def test_a_wrapped_entry_hangs_under_its_words_and_a_number_stays_whole(
+    demo: VaultPayload,
+) -> None:
+    """Review 2b: wrapped items ran back under the bullet, and "0161 / 276 1234" split."""
+    import re
+
+    from .conftest import screen_text
+
+    app = make_app(store=MemoryStore(demo), today=FIXED_DAY, country="GB", environ={})
+    async with app.run_test(size=(60, 20)) as pilot:
+        app.push_screen(PlanEditorScreen("professionals"))
+        await pilot.pause()
+        rows = [line.split("▕", 1)[-1] for line in screen_text(app).splitlines() if "▕" in line]
+        bullets = [n for n, row in enumerate(rows) if row.lstrip().startswith("• ")]
+        assert bullets
+        for n in bullets:
+            indent = rows[n].index("•") + 2
+            following = rows[n + 1]
+            if following.strip() and not following.lstrip().startswith(("•", "▔")):
+                assert following[:indent].strip() == "", "continues under the words"
+                assert following[indent] != " "
+        for row in rows:
+            assert not re.search(r"\b0\d{3}\s*$", row), f"a number cut at the line's end: {row!r}"

@@ -6,6 +6,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.measure import Measurement
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -26,6 +29,25 @@ from safeplan.tui.screens.base import SafeplanScreen
 from safeplan.tui.screens.confirm import ConfirmDialog
 from safeplan.tui.screens.item_form import ItemForm
 from safeplan.tui.widgets.footer import KeysFooter
+
+
+class Bulleted:
+    """An entry of the list: a bullet, its words wrapped under themselves (a hanging indent), and
+    a phone number never split across two lines (review 2b). Wrapped for the width it is given."""
+
+    def __init__(self, words: str, note: str = "") -> None:
+        self.words = words
+        self.note = note
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        from safeplan.core.export.layout import wrap
+
+        note = f" ({self.note})" if self.note else ""
+        for line in wrap(self.words + note, max(12, options.max_width), "• ", "  "):
+            yield Text(line)
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement(12, options.max_width)
 
 
 class PlanEditorScreen(SafeplanScreen[None]):
@@ -126,12 +148,10 @@ class PlanEditorScreen(SafeplanScreen[None]):
                 self.rows.append((kind, None))
                 items.add_option(Option(Content.styled(kind.group, "bold"), disabled=True))
             for item in entries:
-                line = Content(f"• {item_label(item)}")
                 stat = helped.get(item.id)
-                if stat and stat.line():
-                    line = Content.assemble(line, (f"  ({stat.line()})", "italic"))
+                note = stat.line() if stat else ""
                 self.rows.append((kind, item))
-                items.add_option(Option(line, id=item.id))
+                items.add_option(Option(Bulleted(item_label(item), note or ""), id=item.id))
         if not any(item for _, item in self.rows):
             self.rows.append((kinds[0], None))
             items.add_option(

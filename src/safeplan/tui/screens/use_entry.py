@@ -61,7 +61,8 @@ class UseEntryScreen(LogFormScreen[UseEntry]):
         + """
     #use-known {
         color: $text-muted;
-        height: 1;
+        height: auto;
+        min-height: 1;
     }
     """
     )
@@ -86,7 +87,7 @@ class UseEntryScreen(LogFormScreen[UseEntry]):
                 yield Static("Class", classes="field-label")
                 yield Select(
                     [(substances.class_label(k), k) for k in substances.CLASS_KEYS],
-                    prompt="from the name",
+                    prompt="from name",  # short enough for a 60-column terminal
                     value=known_class or Select.NULL,
                     id="substance_class",
                     compact=True,
