@@ -245,3 +245,18 @@ async def test_a_wrapped_entry_hangs_under_its_words_and_a_number_stays_whole(
                 assert following[indent] != " "
         for row in rows:
             assert not re.search(r"\b0\d{3}\s*$", row), f"a number cut at the line's end: {row!r}"
+
+
+async def test_at_60_columns_every_shown_button_is_in_view(demo: VaultPayload) -> None:
+    """Review 3: at 60x20 the Remove button was cut off."""
+    from textual.widgets import Button
+
+    app = make_app(store=MemoryStore(demo), today=FIXED_DAY, country="GB", environ={})
+    async with app.run_test(size=(60, 20)) as pilot:
+        app.push_screen(PlanEditorScreen("coping"))
+        await pilot.pause()
+        shown = [b for b in app.screen.query(Button) if b.display]
+        assert {b.id for b in shown} >= {"add", "edit", "remove"}
+        for button in shown:
+            assert button.region.right <= 60, button.id
+        assert "Remove" in flat(app) and "e Edit" in flat(app)

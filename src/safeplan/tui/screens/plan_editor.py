@@ -51,10 +51,12 @@ class Bulleted:
 
 
 class PlanEditorScreen(SafeplanScreen[None]):
+    # Below 72 columns the Up and Down buttons give way (alt+↑↓ still move), so Remove stays in view.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (72, "-roomy")]
     BINDINGS = [
         Binding("escape", "back", "Home", id="plan-home"),
         Binding("a", "add", "Add", id="plan-add"),
-        Binding("e", "edit", "Edit", show=False, id="plan-edit"),
+        Binding("e", "edit", "Edit", id="plan-edit"),
         Binding("d,delete", "remove", "Remove", id="plan-remove"),
         Binding("alt+up", "move(-1)", "Move", key_display="alt+↑↓", id="plan-up"),
         Binding("alt+down", "move(1)", "Down", show=False, id="plan-down"),
