@@ -288,3 +288,28 @@ def test_weak_new_passphrases_are_refused_calmly(vault_path: Path, weak: str) ->
     with Vault.open(vault_path, PASSPHRASE):
         pass  # the old passphrase still works: nothing was changed
     vault_path.unlink()
+
+
+def test_opening_a_small_vault_never_allocates_the_size_limit(vault_path: Path) -> None:
+    """A read of the 512 MiB limit in one call allocates it whole, even for a 2 KiB file."""
+    import tracemalloc
+
+    make_vault(vault_path)
+    tracemalloc.start()
+    try:
+        Vault.open(vault_path, PASSPHRASE).close()
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 16 * 2**20, f"peak {peak / 2**20:.0f} MiB"
+
+
+def test_reading_a_file_that_reports_no_size_still_stops_at_the_limit(tmp_path: Path) -> None:
+    from safeplan.core import vault_files
+
+    grown = tmp_path / "v.json"
+    grown.write_bytes(b"x" * 1000)
+    with grown.open("rb") as fh:
+        assert vault_files._read_at_most(fh, 0, 300) == b"x" * 300
+    with grown.open("rb") as fh:
+        assert vault_files._read_at_most(fh, 10, 5000) == b"x" * 1000

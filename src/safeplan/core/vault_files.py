@@ -9,6 +9,7 @@ import glob
 import os
 import secrets
 from pathlib import Path
+from typing import BinaryIO
 
 import filelock
 
@@ -165,13 +166,29 @@ def clean_leftovers(path: Path) -> None:
                 leftover.unlink()
 
 
+def _read_at_most(fh: BinaryIO, size: int, limit: int) -> bytes:
+    """Up to ``limit`` bytes. Never one read of the limit itself: CPython allocates a read's whole
+    size up front (512 MiB for a 2 KiB vault), so ask for what the file says it holds, then read on
+    in small pieces (a file that grew, or one whose size the system does not report)."""
+    parts = [fh.read(min(size + 1, limit))] if size else []
+    total = len(parts[0]) if parts else 0
+    while total < limit:
+        chunk = fh.read(min(1 << 16, limit - total))
+        if not chunk:
+            break
+        parts.append(chunk)
+        total += len(chunk)
+    return b"".join(parts)
+
+
 def read_bytes(path: Path, backups: list[Path] | None = None) -> bytes:
     """A vault file's bytes, refused before reading when larger than any vault safeplan writes."""
     try:
         with open(path, "rb") as fh:
-            if os.fstat(fh.fileno()).st_size > env.MAX_FILE_BYTES:
+            size = os.fstat(fh.fileno()).st_size
+            if size > env.MAX_FILE_BYTES:
                 raise errors.VaultDamaged(path, backups, detail="file too large")
-            data = fh.read(env.MAX_FILE_BYTES + 1)
+            data = _read_at_most(fh, size, env.MAX_FILE_BYTES + 1)
     except FileNotFoundError:
         raise errors.VaultNotFound(path) from None
     except IsADirectoryError:
