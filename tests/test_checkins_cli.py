@@ -177,9 +177,13 @@ def test_use_notes_a_dangerous_mix_with_its_source(home: Path, vault: Path, secr
     assert result.returncode == 0, result.stderr
     text = result.stdout
     assert "xanax and beer (about 2 hours apart): dangerous together." in text
-    assert "Source: DailyMed: Xanax (alprazolam) prescribing information" in text
-    assert "NIAAA: Harmful Interactions" in text and "Abuse" not in text
-    assert "checked 2026-" in text
+    # Right after logging, the sources fit one short line (what to do comes first, care review
+    # 2.3); `safeplan combo` gives them in full, with their addresses.
+    flat = " ".join(text.split())
+    assert "Sources: DailyMed" in flat and "NIAAA (2003)" in flat and "Abuse" not in text
+    assert "checked 2026-" in flat
+    assert "In full, with addresses: safeplan combo xanax beer" in flat
+    assert "http" not in text.split("safer-use ideas")[0]
     assert "safer-use ideas, to take or leave" in text
     entries = reopen(vault).use_entries
     assert [(e.substance, e.substance_class) for e in entries] == [

@@ -15,8 +15,11 @@ if TYPE_CHECKING:
     from safeplan.core.combinations import CombinationNote
 
 
-def render_notes(notes: Sequence[CombinationNote], intro: str) -> list[str]:
-    """The known notes (most serious first), then one line for every pair without a rule."""
+def render_notes(
+    notes: Sequence[CombinationNote], intro: str, *, full_sources: bool = True
+) -> list[str]:
+    """The known notes (most serious first), then one line for every pair without a rule;
+    ``full_sources`` off gives each note's sources in one short line (``safeplan use``)."""
     from safeplan.core.combinations import MixSummary
 
     summary = MixSummary.of(notes)
@@ -25,7 +28,7 @@ def render_notes(notes: Sequence[CombinationNote], intro: str) -> list[str]:
         lines += ["", intro]
         for note in summary.known:
             lines.append("")
-            for line in note.render().splitlines():
+            for line in note.render(full_sources=full_sources).splitlines():
                 lines += wrap_text(line, "", "  ")
     if summary.unknown:
         lines += ["", *wrap_text(summary.unknown_line())]

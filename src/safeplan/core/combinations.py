@@ -21,7 +21,7 @@ from functools import cache
 from typing import Literal, NamedTuple, Protocol
 
 from safeplan.core import substances
-from safeplan.core.sourced import Source, load_data, parse_date, parse_sources
+from safeplan.core.sourced import Source, brief_sources, load_data, parse_date, parse_sources
 from safeplan.core.substances import Resolved, resolve
 
 DATA_FILE = "combinations.json"
@@ -138,18 +138,6 @@ def lookup(first: frozenset[str], second: frozenset[str]) -> Rule | None:
 # --- Notes -----------------------------------------------------------------------------------------
 
 
-_ARCHIVES = ("webharvest.gov/", "web.archive.org/")
-
-
-def source_lines(source: Source, part: str, checked: str) -> list[str]:
-    """A source in two lines: what it is and the part that covers the pair, then its address on a
-    line of its own after a short label, so a long address (an archived copy can run past 200
-    characters) never breaks the words around it and can be copied whole."""
-    when = f" ({source.published})" if source.published else ""
-    label = "Web (archived copy):" if any(a in source.url for a in _ARCHIVES) else "Web:"
-    return [f"Source: {source.short()}{when}. Part: {part}{checked}", f"{label} {source.url}"]
-
-
 class CombinationNote(NamedTuple):
     """What to tell the person about two substances taken close enough in time to mix."""
 
@@ -192,8 +180,9 @@ class CombinationNote(NamedTuple):
             return ""
         return _apart(self.hours_apart)
 
-    def render(self) -> str:
-        """A few calm lines for the CLI and plain screens."""
+    def render(self, *, full_sources: bool = True) -> str:
+        """A few calm lines for the CLI and plain screens; with ``full_sources`` off (right after
+        a use is logged, when what to do matters most) the sources in one short line."""
         when = self.when()
         head = f"{self.first} and {self.second}" + (f" ({when})" if when else "")
         lines = [f"{head}: {RISK_WORDS[self.risk]}.", self.text]
@@ -202,8 +191,12 @@ class CombinationNote(NamedTuple):
         if self.known:
             lines.append(f"What to do: {self.do}")
         checked = f", checked {self.verified.isoformat()}" if self.verified else ""
-        for cited in self.sources:
-            lines += source_lines(cited.source, cited.part, checked)
+        if full_sources:
+            for cited in self.sources:
+                lines += cited.source.lines(f"Part: {cited.part}{checked}")
+        elif self.sources:
+            cited = [c.source for c in self.sources]
+            lines.append(brief_sources(cited, self.first, self.second, checked))
         return "\n".join(lines)
 
     def as_json(self) -> dict[str, object]:

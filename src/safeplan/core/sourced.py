@@ -42,6 +42,30 @@ class Source(NamedTuple):
         """Short name and title only, for tight spaces."""
         return f"{self.shown}: {self.title}"
 
+    def lines(self, part: str) -> list[str]:
+        """The source in two lines: what it is and ``part`` (what covers the fact), then its
+        address on a line of its own after a short label, so that a long address (an archived
+        copy can run past 200 characters) never breaks the words around it and copies whole."""
+        when = f" ({self.published})" if self.published else ""
+        archived = any(a in self.url for a in _ARCHIVES)
+        label = "Web (archived copy):" if archived else "Web:"
+        return [f"Source: {self.short()}{when}. {part}", f"{label} {self.url}"]
+
+
+_ARCHIVES = ("webharvest.gov/", "web.archive.org/")
+
+
+def brief_sources(sources: list[Source], first: str, second: str, checked: str = "") -> str:
+    """Sources in one short line ("Sources: FDA (2016-08-31), NIAAA, checked 2026-12-01."), with
+    where to read them in full: after a use is logged, what to do comes before titles and addresses."""
+    import shlex
+
+    names = ", ".join(
+        dict.fromkeys(f"{s.shown} ({s.published})" if s.published else s.shown for s in sources)
+    )
+    command = f"safeplan combo {shlex.quote(first)} {shlex.quote(second)}"
+    return f"Sources: {names}{checked}. In full, with addresses: {command}"
+
 
 @cache
 def load_data(name: str) -> Any:

@@ -165,7 +165,9 @@ def use(args: argparse.Namespace) -> int:
         )
         country = crisis_country(payload)
         tips = [] if args.no_tips else tips_for(entry, payload, notes, country=country)
-        lines = render_notes(notes, "A note on mixing, from what is still in your body:")
+        lines = render_notes(
+            notes, "A note on mixing, from what is still in your body:", full_sources=False
+        )
         if MixSummary.of(notes).first_steps_now(entry.at, now()):
             lines += first_steps(country)
         for line in lines + render_tips(tips, country):
