@@ -347,10 +347,14 @@ async def test_log_changes_and_removes_with_confirmation(demo_app: SafeplanApp) 
 # --- My harm-reduction plan -------------------------------------------------------------------------
 
 
-async def test_harm_reduction_goals_strategies_and_recent_days() -> None:
+def app_without_a_harm_reduction_plan() -> tuple[SafeplanApp, MemoryStore]:
     payload = small_payload()
     payload.harm_reduction = HarmReductionPlan()
-    app, store = app_on(payload)
+    return app_on(payload)
+
+
+async def test_harm_reduction_goals_strategies_and_recent_days() -> None:
+    app, store = app_without_a_harm_reduction_plan()
     async with app.run_test(size=SIZE) as pilot:
         await open_from_home(pilot, app, "My harm-reduction plan")
         assert isinstance(app.screen, HarmReductionScreen)
@@ -428,9 +432,7 @@ async def test_add_a_goal_starts_in_the_first_box_and_tab_goes_down_in_order() -
     """Review 2g: the first Tab skipped "Kind of goal" and words landed in "About"."""
     from textual.widgets import Button
 
-    payload = small_payload()
-    payload.harm_reduction = HarmReductionPlan()
-    app, store = app_on(payload)
+    app, _store = app_without_a_harm_reduction_plan()
     async with app.run_test(size=SIZE) as pilot:
         await open_from_home(pilot, app, "My harm-reduction plan")
         await pilot.press("a")

@@ -6,18 +6,19 @@ from __future__ import annotations
 from textual.widgets import Select
 
 from safeplan.core.models import VaultPayload
-from safeplan.core.store import MemoryStore
-from safeplan.tui.app import make_app
+from safeplan.tui.app import SafeplanApp
 from safeplan.tui.screens.item_form import ItemForm
 from safeplan.tui.screens.plan_editor import PlanEditorScreen
 
-from .conftest import FIXED_DAY, SIZE, flat, settle
+from .conftest import SIZE, flat, settle
 
 
-async def test_a_coping_step_gets_a_tool_and_loses_it_again(demo: VaultPayload) -> None:
+async def test_a_coping_step_gets_a_tool_and_loses_it_again(
+    demo: VaultPayload, demo_app: SafeplanApp
+) -> None:
     demo.plan.coping_tools = {}
-    store = MemoryStore(demo)
-    app = make_app(store=store, today=FIXED_DAY, country="GB", environ={})
+    app, store = demo_app, demo_app.session.store
+    assert store is not None
     first = demo.plan.coping[0]
     async with app.run_test(size=SIZE) as pilot:
         app.push_screen(PlanEditorScreen("coping"))
@@ -47,10 +48,12 @@ async def test_a_coping_step_gets_a_tool_and_loses_it_again(demo: VaultPayload) 
         assert store.payload.plan.coping_tools == {}
 
 
-async def test_other_parts_have_no_tool_choice_and_keep_the_links(demo: VaultPayload) -> None:
+async def test_other_parts_have_no_tool_choice_and_keep_the_links(
+    demo: VaultPayload, demo_app: SafeplanApp
+) -> None:
     demo.plan.coping_tools = {demo.plan.coping[0].id: "ground"}
-    store = MemoryStore(demo)
-    app = make_app(store=store, today=FIXED_DAY, country="GB", environ={})
+    app, store = demo_app, demo_app.session.store
+    assert store is not None
     async with app.run_test(size=SIZE) as pilot:
         app.push_screen(PlanEditorScreen("warning_signs"))
         await pilot.pause()
