@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from tests.conftest import subprocess_env
@@ -12,8 +13,14 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def run(
-    home: Path, *args: str, stdin: str = "", env: dict[str, str] | None = None, timeout: float = 120
+    home: Path,
+    *args: str,
+    stdin: str = "",
+    env: dict[str, str] | None = None,
+    timeout: float = 120,
+    preexec_fn: Callable[[], object] | None = None,
 ) -> subprocess.CompletedProcess[str]:
+    """``preexec_fn`` runs in the child first (a resource limit, say)."""
     result = subprocess.run(
         [sys.executable, "-m", "safeplan", *args],
         input=stdin,
@@ -22,6 +29,7 @@ def run(
         env=subprocess_env(home, **(env or {})),
         cwd=ROOT,
         timeout=timeout,
+        preexec_fn=preexec_fn,
     )
     assert "Traceback" not in result.stderr, result.stderr
     return result

@@ -7,7 +7,6 @@ import argparse
 import json
 import resource
 import shlex
-import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,7 +16,6 @@ import pytest
 from safeplan.cli.main import prefixed
 from safeplan.core.plural import count, plural
 from tests.cli_helpers import ROOT, run
-from tests.conftest import subprocess_env
 from tests.vault_helpers import PASSPHRASE, make_vault
 
 
@@ -137,16 +135,9 @@ def test_a_failed_save_says_the_entry_was_not_saved(tmp_path: Path) -> None:
     def small_files() -> None:  # writing the vault fails as on a full disk (EFBIG, not ENOSPC)
         resource.setrlimit(resource.RLIMIT_FSIZE, (512, 512))
 
-    result = subprocess.run(
-        [sys.executable, "-m", "safeplan", "--vault", str(vault), "--passphrase-file", "-"]
-        + ["checkin", "--mood", "5"],
-        input=PASSPHRASE + "\n",
-        capture_output=True,
-        text=True,
-        env=subprocess_env(tmp_path),
-        cwd=ROOT,
-        timeout=120,
-        preexec_fn=small_files,
+    base = ("--vault", str(vault), "--passphrase-file", "-")
+    result = run(
+        tmp_path, *base, "checkin", "--mood", "5", stdin=PASSPHRASE + "\n", preexec_fn=small_files
     )
     assert result.returncode == 1
     assert "could not be saved" in result.stderr
