@@ -36,7 +36,8 @@ def add_entry(payload: VaultPayload, collector: Collector, values: Mapping[str, 
     except ValidationError as exc:
         # The limit of the answer that was too long: a name or number (500 characters) or a
         # longer text such as a warning sign (20,000), never the other one's.
-        limits = {e.get("ctx", {}).get("max_length") for e in exc.errors()} - {None}
+        found = (e.get("ctx", {}).get("max_length") for e in exc.errors())
+        limits = [n for n in found if isinstance(n, int)]
         limit = min(limits) if limits else SHORT
         raise AnswerNotKept(
             "That was too long to keep as one entry, so nothing was added.",
