@@ -144,9 +144,10 @@ def common_options() -> argparse.ArgumentParser:
     return common
 
 
-def build_parser(modules: Sequence[str] = COMMAND_MODULES) -> Parser:
+def build_parser(modules: Sequence[str] = COMMAND_MODULES, *, examples: bool = True) -> Parser:
     """The parser with the commands of ``modules`` (every command unless a quick path asks for
-    fewer: see :mod:`safeplan.cli.quick`)."""
+    fewer: see :mod:`safeplan.cli.quick`), and with ``examples`` each command's "examples:" (only
+    --help shows them, so a run without it skips them and starts a little sooner)."""
     common = common_options()
     parser = Parser(
         prog="safeplan",
@@ -168,9 +169,10 @@ def build_parser(modules: Sequence[str] = COMMAND_MODULES) -> Parser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     for name in modules:
         importlib.import_module(name).register(sub, common)
-    from safeplan.cli.help_examples import attach
+    if examples:
+        from safeplan.cli.help_examples import attach
 
-    attach(parser)
+        attach(parser)
     return parser
 
 
@@ -178,7 +180,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     from safeplan.cli.quick import modules_for
 
     words = sys.argv[1:] if argv is None else argv
-    args = build_parser(modules_for(words, COMMAND_MODULES)).parse_args(argv)
+    wants_help = any(w == "-h" or (len(w) > 3 and "--help".startswith(w)) for w in words)
+    parser = build_parser(modules_for(words, COMMAND_MODULES), examples=wants_help)
+    args = parser.parse_args(argv)
     for name, default in (("vault", None), ("passphrase_file", None), ("demo", False)):
         if not hasattr(args, name):
             setattr(args, name, default)
