@@ -394,3 +394,12 @@ def test_everyday_output_fits_80_columns(tmp_path: Path, args: tuple[str, ...]) 
     assert result.returncode == 0, result.stderr
     lines = (result.stdout + result.stderr).splitlines()
     assert max(len(line) for line in lines if "http" not in line) <= 80
+
+
+def test_a_wrong_word_in_a_commands_own_place_is_named_plainly(tmp_path: Path) -> None:
+    result = run(tmp_path, "hope", "shw")
+    assert result.returncode == 2
+    assert "'shw' is not a command safeplan knows here. Did you mean show?" in result.stderr
+    logged = run(tmp_path, "log", "-f", "json").stderr.splitlines()
+    said = next(line for line in logged if line.startswith("safeplan: "))
+    assert said == "safeplan: 'json' is not a command safeplan knows here. It takes: edit, delete."

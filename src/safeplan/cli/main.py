@@ -96,6 +96,8 @@ def _closest_choice(message: str) -> str | None:
     close = difflib.get_close_matches(typed, choices, n=3, cutoff=0.6)
     if name == "COMMAND":
         head = f"{typed[:40]!r} is not a command safeplan knows."
+    elif not name.startswith("-"):  # a word in a command's own place, such as `log edit`
+        head = f"{typed[:40]!r} is not a command safeplan knows here."
     else:
         head = f"{name.split('/')[0]} does not take {typed[:40]!r}."
     tail = f"Did you mean {' or '.join(close)}?" if close else f"It takes: {', '.join(choices)}."
