@@ -195,8 +195,8 @@ class CombinationNote(NamedTuple):
             for cited in self.sources:
                 lines += cited.source.lines(f"Part: {cited.part}{checked}")
         elif self.sources:
-            cited = [c.source for c in self.sources]
-            lines.append(brief_sources(cited, self.first, self.second, checked))
+            named = [c.source for c in self.sources]
+            lines.append(brief_sources(named, self.first, self.second, checked))
         return "\n".join(lines)
 
     def as_json(self) -> dict[str, object]:
