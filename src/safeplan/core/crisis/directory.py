@@ -209,11 +209,18 @@ def overrides_path(environ: dict[str, str] | None = None) -> Path:
     return platformdirs.user_config_path("safeplan", appauthor=False) / OVERRIDES_FILENAME
 
 
+# What to do next, for a person who installed safeplan with pip (no docs/ folder beside them).
+FIX_OVERRIDES = (
+    "The built-in crisis lines are shown. Rename or remove that file to stop this note; the file's "
+    "format is the crisis-directory guide in safeplan's source (docs/crisis-directory.md)."
+)
+
+
 def _load_overrides(path: Path) -> tuple[Raw | None, str | None]:
     """The override file, validated and as JSON, or (None, a calm warning) when it cannot be used.
     No file: (None, None)."""
     intro = f"Your local crisis file {path} was not used"
-    after = "The built-in crisis lines are shown. See docs/crisis-directory.md to fix it."
+    after = FIX_OVERRIDES
     try:
         if not path.is_file():
             if path.exists():
@@ -262,10 +269,7 @@ def load_directory() -> Directory:
             result = merge_files([*((f, False) for f in _builtin_files()), (data, True)])
             result = result._replace(override_path=path)
         except DirectoryError as exc:
-            warning = (
-                f"Your local crisis file {path} was not used: {exc}. The built-in crisis lines "
-                "are shown. See docs/crisis-directory.md to fix it."
-            )
+            warning = f"Your local crisis file {path} was not used: {exc}. {FIX_OVERRIDES}"
             result = base._replace(override_path=path, warnings=(warning,))
     _override_cache.clear()
     _override_cache[key] = result
