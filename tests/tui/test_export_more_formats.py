@@ -108,6 +108,8 @@ async def test_both_can_be_printed(
         assert dialog_text(app).startswith(f"Print your {label}?")
         await pilot.press("right", "enter")
         await settle(pilot, app)
+        said = "The overdose card" if key == "5" else "Your hope box"
+        assert f"{said} was sent to the printer" in flat(app)
     expected = card_text("GB") if key == "5" else None
     text = printed.read_text(encoding="utf-8")
     assert text == expected if expected else text.startswith("My hope box\n")

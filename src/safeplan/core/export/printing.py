@@ -29,8 +29,11 @@ def print_command(printer: str | None = None) -> list[str] | None:
     return None
 
 
-def send_to_printer(text: str, printer: str | None = None) -> tuple[bool, str]:
-    """Print ``text``. Returns whether it was accepted, and a sentence to show the person."""
+def send_to_printer(
+    text: str, printer: str | None = None, *, what: str = "Your plan"
+) -> tuple[bool, str]:
+    """Print ``text`` (``what`` names it for the person: "Your plan", "The overdose card").
+    Returns whether it was accepted, and a sentence to show the person."""
     command = print_command(printer)
     if command is None:
         return False, NO_PRINTER
@@ -51,11 +54,12 @@ def send_to_printer(text: str, printer: str | None = None) -> tuple[bool, str]:
         )
     if result.returncode != 0:
         return False, (
-            f"The printing system (`{name}`) did not accept the plan (it stopped with code "
+            f"The printing system (`{name}`) did not accept {what[0].lower() + what[1:]} (it "
+            f"stopped with code "
             f"{result.returncode}). Check that a printer is set up, for example with `lpstat -p`, "
             "then try again."
         )
     return True, (
-        "Your plan was sent to the printer. The paper copy is not protected: keep it somewhere "
+        f"{what} was sent to the printer. The paper copy is not protected: keep it somewhere "
         "you choose."
     )

@@ -10,6 +10,14 @@ from safeplan.tui.screens.confirm import ConfirmDialog
 from safeplan.tui.screens.export_base import ExportBase
 from safeplan.tui.screens.export_choices import LABELS, NO_PRINTER, PRINTABLE
 
+# How each printable format is named when it reaches the printer.
+PRINTED_AS = {
+    "text": "Your plan",
+    "card": "Your wallet card",
+    "overdose": "The overdose card",
+    "hope": "Your hope box",
+}
+
 
 class ExportPrinting(ExportBase):
     """The printing part of the Print or export screen."""
@@ -43,17 +51,17 @@ class ExportPrinting(ExportBase):
             return
         self.busy = True
         self.say("Sending it to the printer…")
-        self._print(self.app, text)
+        self._print(self.app, text, PRINTED_AS.get(self.fmt, "Your plan"))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="export-print")
-    def _print(self, app: App[object], text: str) -> None:
+    def _print(self, app: App[object], text: str, what: str) -> None:
         from safeplan.core.export.printing import NO_PRINTER as CORE_NO_PRINTER
         from safeplan.core.export.printing import send_to_printer
 
         try:
-            ok, message = send_to_printer(text)
+            ok, message = send_to_printer(text, what=what)
         except Exception:  # noqa: BLE001 - a calm sentence, never a traceback
-            ok, message = False, "The plan could not be printed. Nothing was printed."
+            ok, message = False, f"{what} could not be printed. Nothing was printed."
         if message == CORE_NO_PRINTER:
             message = NO_PRINTER
         app.call_from_thread(self._finished, message.replace("`", ""), ok)
