@@ -62,7 +62,7 @@ class CheckInSavedScreen(SafeplanScreen[None]):
         return self.offer.level != "calm"
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(classes="log-form"):
+        with VerticalScroll(classes="log-form", id="checkin-saved"):
             yield Static("Saved", classes="screen-title")
             yield Static(
                 f"{self.entry.at:%a %d %b, %H:%M}: {checkins.describe_checkin(self.entry)}.",

@@ -56,6 +56,12 @@ FORM_CSS = """
 .log-form .status {
     padding: 0;
 }
+/* A page that is a Tab stop (to read on with the arrow keys) shows it has the focus: a line down
+   its left side in place of one column of padding, so nothing moves. A glyph, so NO_COLOR sees it. */
+.log-form:focus {
+    padding-left: 1;
+    border-left: solid $accent;
+}
 """
 
 

@@ -1,0 +1,80 @@
+"""Review 2f and 5 (top finding 11's neighbours): on the after-save screens the scrolling page is a
+Tab stop, so it must show that it has the focus. A person in a hard moment always sees where they are.
+Each test goes round every Tab stop of the screen, as a person would, and checks the page's own
+stop draws a line down its left side (a glyph, so it shows without colour too) without moving text."""
+
+from __future__ import annotations
+
+from textual.containers import ScrollableContainer
+from textual.widget import Widget
+
+from safeplan.core.models import CheckIn, VaultPayload
+from safeplan.tui.screens.checkin import CheckInSavedScreen
+from safeplan.tui.screens.selfcheck import SelfCheckResultScreen
+from safeplan.tui.screens.use_entry import UseEntryScreen, UseSavedScreen
+from safeplan.tui.widgets.fields import TextField
+
+from .conftest import SIZE, settle, type_text
+from .test_checkin_screens import app_on, small_payload
+
+
+async def tab_stops(pilot, app) -> list[Widget]:  # type: ignore[no-untyped-def]
+    """Every widget Tab reaches, once round."""
+    seen: list[Widget] = []
+    for _ in range(30):
+        focused = app.focused
+        if focused is None or focused in seen:
+            break
+        seen.append(focused)
+        await pilot.press("tab")
+        await pilot.pause()
+    return seen
+
+
+async def assert_page_stop_is_visible(pilot, app, page_id: str) -> None:  # type: ignore[no-untyped-def]
+    page = app.screen.query_one(f"#{page_id}", ScrollableContainer)
+    page.focus()
+    await pilot.pause()
+    stops = await tab_stops(pilot, app)
+    assert page in stops, "the page is a Tab stop here, so it must be seen when it has it"
+    page.focus()
+    await pilot.pause()
+    assert page.has_focus
+    assert page.styles.border_left[0] == "solid"
+    focused_left = page.content_region.x
+    app.screen.set_focus(None)
+    await pilot.pause()
+    assert page.styles.border_left[0] in ("", "none")
+    assert page.content_region.x == focused_left, "the words do not move when focus comes"
+
+
+async def test_the_check_in_saved_page_shows_its_focus() -> None:
+    app, _store = app_on(small_payload())
+    async with app.run_test(size=SIZE) as pilot:
+        app.push_screen(CheckInSavedScreen(CheckIn(mood=6)))
+        await pilot.pause()
+        await assert_page_stop_is_visible(pilot, app, "checkin-saved")
+
+
+async def test_the_use_saved_page_shows_its_focus() -> None:
+    app, _store = app_on(small_payload())
+    async with app.run_test(size=SIZE) as pilot:
+        app.push_screen(UseEntryScreen())
+        await pilot.pause()
+        await type_text(pilot, "heroin")
+        app.screen.query_one("#substance", TextField).value = "heroin"
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert isinstance(app.screen, UseSavedScreen)
+        assert app.focused is app.screen.query_one("#use-saved")  # opens reading from the top
+        assert app.screen.query_one("#use-saved").styles.border_left[0] == "solid"
+        await assert_page_stop_is_visible(pilot, app, "use-saved")
+
+
+async def test_the_self_check_result_shows_its_focus() -> None:
+    app, _store = app_on(VaultPayload())
+    async with app.run_test(size=SIZE) as pilot:
+        app.push_screen(SelfCheckResultScreen())
+        await pilot.pause()
+        assert app.focused is app.screen.query_one("#sc-result")
+        await assert_page_stop_is_visible(pilot, app, "sc-result")
