@@ -5,10 +5,12 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
 from textual.pilot import Pilot
 from textual.widgets import RadioSet
 
 from safeplan.core import guide as flow
+from safeplan.core.models import Voice
 from safeplan.core.store import MemoryStore
 from safeplan.core.vault import Vault
 from safeplan.tui import menu
@@ -40,7 +42,7 @@ from tests.guide_helpers import (
     assert_full_plan,
 )
 
-from .conftest import SIZE, flat, settle, type_text
+from .conftest import SIZE, flat, home_key, settle, type_text
 
 # Enter chooses only once the arrow keys have moved (nothing is ever chosen for the person).
 LIKELY, MAYBE, UNLIKELY = ("down", "up"), ("down",), ("down", "down")
@@ -503,3 +505,82 @@ async def test_the_opening_names_the_country_and_f5_goes_on() -> None:
         await pilot.pause()
         assert "What happened last time" in flat(app)
         assert store.payload.guide is not None and store.payload.guide.step_index == 1
+
+
+@pytest.mark.parametrize("voice", ["on_my_own", "with_someone"])
+async def test_enter_on_who_is_here_never_changes_it(voice: Voice) -> None:
+    """Review 2i: the highlight sat on "Someone is beside me" while "on my own" was chosen, and
+    Enter (meant as "go on") switched the voice. Enter now changes it only after the arrow keys."""
+    store = MemoryStore()
+    app = guide_app(store, ephemeral=True, voice=voice)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        choice = app.screen.query_one("#voice-choice", RadioSet)
+        assert app.focused is choice
+        before = store.payload.guide.voice if store.payload.guide else None
+        assert before == voice
+        pressed = choice.pressed_index
+        await pilot.press("enter")
+        await pilot.pause()
+        assert store.payload.guide is not None and store.payload.guide.voice == before
+        assert choice.pressed_index == pressed
+        assert "Kept as it was" in flat(app)
+        await pilot.press("space")
+        await pilot.pause()
+        assert store.payload.guide.voice == before
+        # Chosen on purpose, it changes.
+        await pilot.press("up" if pressed else "down", "enter")
+        await pilot.pause()
+        assert store.payload.guide.voice == flow.other_voice(before)
+
+
+async def test_enter_never_swaps_an_earlier_likelihood() -> None:
+    """Review 2i / top finding 11: an earlier "maybe" was overwritten with "likely" by Enter."""
+    store = MemoryStore()
+    app = guide_app(store, ephemeral=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await to_first_step(pilot)
+        await press(pilot, "nav-next")
+        await entry(pilot, "GUIDECANARY a walk")
+        await done_and_next(pilot)
+        await pilot.press(*MAYBE, "enter")
+        await pilot.pause()
+        assert store.payload.plan.reflections["coping"].likelihood == "maybe"
+        await press(pilot, "nav-next")
+        await press(pilot, "nav-back")
+        question = app.screen.query_one("#answer-0", RadioSet)
+        question.focus()
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert store.payload.plan.reflections["coping"].likelihood == "maybe"
+        assert "Your answer stays as it was" in flat(app)
+        assert app.focused is not question  # Enter went on
+
+
+async def test_a_resumed_step_opens_at_its_top_at_80x24() -> None:
+    """Review 2i: from home at 80x24 the guide opened scrolled, the first line a fragment."""
+    from textual.containers import VerticalScroll
+
+    from safeplan.tui.app import make_app
+
+    from safeplan.core.models import TextItem, VaultPayload
+
+    payload = VaultPayload()
+    signs = [f"GUIDECANARY a warning sign written earlier, number {n}" for n in range(6)]
+    payload.plan.warning_signs = [TextItem(text=words) for words in signs]
+    flow.start(payload, "on_my_own")
+    assert payload.guide is not None
+    payload.guide = flow.move(
+        flow.move(payload.guide, "next"), "next"
+    )  # a session paused at step 1
+    app = make_app(store=MemoryStore(payload), environ={}, country="GB")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press(home_key("guide"))
+        await settle(pilot, app)
+        body = screen(app).query_one("#guide-body", VerticalScroll)
+        assert body.scroll_y == 0
+        assert "Step 1 of 7: My warning signs Thoughts, feelings" in flat(app)

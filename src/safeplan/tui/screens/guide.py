@@ -210,9 +210,19 @@ class GuideScreen(GuideAnswers):
         else:
             await self.move(wid.removeprefix("nav-"))
 
-    @on(pages.LikelihoodChoice.NotChosen)
-    def _not_chosen(self) -> None:
-        self.say(f"{flow.LIKELIHOOD_NOT_CHOSEN} Use the arrow keys, then Enter.")
+    @on(pages.ChosenOnPurpose.NotChosen)
+    def _not_chosen(self, event: pages.ChosenOnPurpose.NotChosen) -> None:
+        wid = event.choice.id or ""
+        if wid == "voice-choice":
+            self.say(
+                f"Kept as it was: {flow.VOICE_NAMES[self.voice]}. To change who is here, use "
+                "the arrow keys, then Enter. F5 goes on."
+            )
+        elif event.choice.pressed_index >= 0:
+            self.say("Your answer stays as it was. To change it, use the arrow keys, then Enter.")
+            self.focus_after(k=int(wid.split("-")[1]))
+        else:
+            self.say(f"{flow.LIKELIHOOD_NOT_CHOSEN} Use the arrow keys, then Enter.")
 
     @on(HandoverPanel.Say)
     def _handover_says(self, message: HandoverPanel.Say) -> None:

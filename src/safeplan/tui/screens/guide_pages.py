@@ -18,13 +18,22 @@ from safeplan.tui.widgets.marks import MarkedRadioButton
 from safeplan.tui.widgets.tick_list import TickList
 
 
-class LikelihoodChoice(RadioSet):
-    """A likelihood answer that is never chosen for the person: Enter chooses only once the
-    arrow keys have moved to an answer, or an answer was chosen before."""
+class ChosenOnPurpose(RadioSet):
+    """A choice that is never made for the person. The highlight starts on what is chosen now;
+    Enter (or space) chooses only once the arrow keys have moved. Before that it changes nothing,
+    so an Enter meant as "go on" never records an answer or swaps an earlier one: the screen is
+    told, and says what to do."""
 
     def __init__(self, *buttons: RadioButton, id: str) -> None:  # noqa: A002
         super().__init__(*buttons, id=id)
         self.moved = False
+
+    class NotChosen(Message):
+        """Enter was pressed before the arrow keys moved: nothing was changed."""
+
+        def __init__(self, choice: ChosenOnPurpose) -> None:
+            super().__init__()
+            self.choice = choice
 
     def action_previous_button(self) -> None:
         super().action_previous_button()
@@ -34,17 +43,20 @@ class LikelihoodChoice(RadioSet):
         super().action_next_button()
         self.moved = self.is_mounted and self.has_focus
 
-    class NotChosen(Message):
-        """Enter was pressed before any answer was chosen: the screen says what to do."""
-
     def action_toggle_button(self) -> None:
-        if self.pressed_index < 0 and not self.moved:
-            self.post_message(self.NotChosen())
+        if not self.moved:
+            self.post_message(self.NotChosen(self))
             return
         super().action_toggle_button()
 
     def on_focus(self) -> None:
         self.moved = False
+        if self.pressed_index >= 0:
+            self._selected = self.pressed_index
+
+
+class LikelihoodChoice(ChosenOnPurpose):
+    """How likely the person is to use a part of their plan: their honest answer, or none."""
 
 
 def helper(cues: tuple[str, ...], wid: str) -> Static:
@@ -89,7 +101,7 @@ def opening_widgets(
     return [
         Static("", id="guide-prompt", classes="prompt", markup=False),
         Static(words.WHO_IS_HERE, classes="label", markup=False),
-        RadioSet(*choices, id="voice-choice"),
+        ChosenOnPurpose(*choices, id="voice-choice"),
         helper(page.facilitator, "guide-facilitator"),
         Static(f"{kept} {words.STOP_ANY_TIME}", classes="prompt", markup=False),
         Static(
