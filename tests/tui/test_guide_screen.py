@@ -563,9 +563,8 @@ async def test_a_resumed_step_opens_at_its_top_at_80x24() -> None:
     """Review 2i: from home at 80x24 the guide opened scrolled, the first line a fragment."""
     from textual.containers import VerticalScroll
 
-    from safeplan.tui.app import make_app
-
     from safeplan.core.models import TextItem, VaultPayload
+    from safeplan.tui.app import make_app
 
     payload = VaultPayload()
     signs = [f"GUIDECANARY a warning sign written earlier, number {n}" for n in range(6)]
