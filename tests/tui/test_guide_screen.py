@@ -96,9 +96,17 @@ async def put(pilot: Pilot[object], value: str) -> None:
 
 
 async def done_and_next(pilot: Pilot[object]) -> None:
-    """Enter on an empty line ends this part; the next part, or Next, gets the focus."""
+    """Enter on an empty line ends this part; the next part of the page gets the focus."""
     await pilot.press("enter")
     await pilot.pause()
+
+
+async def done_and_next_page(pilot: Pilot[object]) -> None:
+    """Enter on an empty line, with nothing else asked on the page: the next page opens."""
+    title = str(pilot.app.screen.query_one("#guide-title").render())
+    await pilot.press("enter")
+    await settle(pilot, pilot.app)  # type: ignore[arg-type]
+    assert str(pilot.app.screen.query_one("#guide-title").render()) != title
 
 
 async def barrier(
@@ -133,8 +141,7 @@ async def write_the_whole_plan(pilot: Pilot[object]) -> None:
     app = pilot.app
     for words in WARNING_SIGNS:
         await entry(pilot, words)
-    await done_and_next(pilot)
-    await press_next(pilot)
+    await done_and_next_page(pilot)
 
     assert "Step 2 of 7: Things I can do on my own" in flat(app)  # type: ignore[arg-type]
     for words in COPING:
@@ -167,13 +174,11 @@ async def write_the_whole_plan(pilot: Pilot[object]) -> None:
 
     await entry(pilot, *ENVIRONMENT)
     await done_and_next(pilot)
-    await barrier(pilot, UNLIKELY, ENV_BARRIER)
-    await press_next(pilot)
+    await barrier(pilot, UNLIKELY, ENV_BARRIER)  # an empty last box: on to the next page
 
     for words in REASONS:
         await entry(pilot, words)
-    await done_and_next(pilot)
-    await press_next(pilot)
+    await done_and_next_page(pilot)
 
     assert "Last questions: About your plan" in flat(app)  # type: ignore[arg-type]
     await to_answers(pilot)
@@ -280,8 +285,7 @@ async def test_pause_keeps_everything_in_the_vault_and_resume_carries_on(
         await to_first_step(pilot)
         assert "For the person helping" not in flat(app)
         await entry(pilot, "GUIDECANARY first sign")
-        await done_and_next(pilot)
-        await press_next(pilot)
+        await done_and_next_page(pilot)
         await type_text(pilot, "typed")
         await put(pilot, " GUIDECANARY, not yet added")
         await pilot.press("escape")
@@ -583,3 +587,30 @@ async def test_a_resumed_step_opens_at_its_top_at_80x24() -> None:
         body = screen(app).query_one("#guide-body", VerticalScroll)
         assert body.scroll_y == 0
         assert "Step 1 of 7: My warning signs Thoughts, feelings" in flat(app)
+
+
+async def test_next_is_first_in_the_footer_and_an_empty_line_goes_on() -> None:
+    """Review 2i and 5: from a text box Next was up to 14 Tabs away, with no key shown for it.
+    F5 (Next) comes first in the footer at 80 columns, and Enter on an empty line goes on: to the
+    next part of the page, or to the next page when nothing else is asked there."""
+    from textual.widgets import Footer
+
+    store = MemoryStore()
+    app = guide_app(store, ephemeral=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        footer = " ".join(str(k.render()) for k in app.screen.query_one(Footer).children)
+        assert footer.split()[:2] == ["f5", "Next"], footer
+        await to_first_step(pilot)
+        await entry(pilot, "GUIDECANARY first sign")
+        await pilot.press("enter")  # an empty line, and step 1 asks nothing else
+        await settle(pilot, app)
+        assert "Step 2 of 7: Things I can do on my own" in flat(app)
+        await press(pilot, "nav-next")
+        assert "Step 3 of 7" in flat(app)
+        await to_answers(pilot)
+        assert app.focused is not None and app.focused.id == "entry-0-0"
+        await pilot.press("enter")  # an empty line: on to the places, on the same page
+        await pilot.pause()
+        assert "Step 3 of 7" in flat(app)
+        assert app.focused is not None and app.focused.id == "entry-1-0"

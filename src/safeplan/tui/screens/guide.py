@@ -38,11 +38,12 @@ class GuideScreen(GuideAnswers):
     """One page of the guided session at a time; the handover once the plan is written."""
 
     BINDINGS = [
+        # Next comes first in the footer: from a text box it can be many Tabs away (14 on step 5).
+        Binding("f5", "next", "Next", id="guide-next"),
         Binding("escape", "pause", "Pause", id="guide-pause"),
         Binding("f2", "examples", "Examples", id="guide-examples"),
         Binding("f3", "voice", "Voice", id="guide-voice"),
         Binding("f4", "danger", "In danger?", id="guide-danger"),
-        Binding("f5", "next", "Next", id="guide-next"),
     ]
 
     CSS_PATH = str(Path(__file__).resolve().parents[1] / "styles" / "guide.tcss")
@@ -162,7 +163,9 @@ class GuideScreen(GuideAnswers):
         danger.update(pages.danger_text(voice))
 
     @on(TextField.Submitted)
-    def _submitted(self, event: TextField.Submitted) -> None:
+    async def _submitted(self, event: TextField.Submitted) -> None:
+        """Enter adds or answers; Enter on an empty line goes on: to the next part of the page, or
+        to the next page when nothing else is asked here."""
         wid = event.input.id or ""
         page = self.page
         if wid == "story-moment":
@@ -172,7 +175,7 @@ class GuideScreen(GuideAnswers):
             i, j = int(i_text), int(j_text)
             main = self._field(f"entry-{i}-0")
             if main is None or not main.value.strip():
-                self.focus_after(i=i)
+                await self._go_on(i=i)
             elif j < len(page.collects[i].fields) - 1:
                 self.query_one(f"#entry-{i}-{j + 1}").focus()
             else:
@@ -180,7 +183,16 @@ class GuideScreen(GuideAnswers):
         elif wid.startswith("answer-"):
             k = int(wid.split("-")[1])
             self.commit_answer(k)
-            self.focus_after(k=k)
+            if event.input.value.strip():
+                self.focus_after(k=k)
+            else:
+                await self._go_on(k=k)
+
+    async def _go_on(self, i: int | None = None, k: int | None = None) -> None:
+        if self.next_part(i=i, k=k) is None:
+            await self.move("next")
+        else:
+            self.focus_after(i=i, k=k)
 
     @on(RadioSet.Changed)
     def _radio(self, event: RadioSet.Changed) -> None:

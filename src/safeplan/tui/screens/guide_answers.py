@@ -8,6 +8,7 @@ import contextlib
 
 from textual.content import Content
 from textual.css.query import NoMatches, WrongType
+from textual.widget import Widget
 from textual.widgets import Static
 
 from safeplan.core import guide as flow
@@ -118,20 +119,28 @@ class GuideAnswers(SafeplanScreen[None]):
 
     def focus_after(self, i: int | None = None, k: int | None = None) -> None:
         """Move on from collector ``i`` or question ``k`` to whatever comes next on the page."""
+        target = self.next_part(i=i, k=k)
+        if target is None:
+            with contextlib.suppress(NoMatches):
+                target = self.query_one("#nav-next")
+        if target is not None:
+            target.focus()
+
+    def next_part(self, i: int | None = None, k: int | None = None) -> Widget | None:
+        """The part of this page after collector ``i`` or question ``k``, if there is one."""
         page = self.page
         if page is None:
-            return
+            return None
         targets: list[str] = []
         if isinstance(page, flow.GuideStep) and i is not None:
             targets += [f"#entry-{n}-0" for n in range(i + 1, len(page.collects))]
             targets += [f"#answer-{n}" for n in range(len(page.questions))]
         elif k is not None:
             targets += [f"#answer-{n}" for n in range(k + 1, len(page.questions))]
-        targets.append("#nav-next")
         for target in targets:
             with contextlib.suppress(NoMatches):
-                self.query_one(target).focus()
-                return
+                return self.query_one(target)
+        return None
 
     def _add_moment(self, text: str) -> None:
         field = self._field("story-moment")
