@@ -78,3 +78,20 @@ async def test_the_self_check_result_shows_its_focus() -> None:
         await pilot.pause()
         assert app.focused is app.screen.query_one("#sc-result")
         await assert_page_stop_is_visible(pilot, app, "sc-result")
+
+
+async def test_without_colour_the_page_shows_the_line_not_a_reversed_page() -> None:
+    """NO_COLOR reverses a focused box; a whole page of crisis words in reverse video is hard to
+    read, so a focused page shows its line instead, and its words stay plain."""
+    from safeplan.core.store import MemoryStore
+    from safeplan.tui.app import make_app
+
+    app = make_app(store=MemoryStore(VaultPayload()), environ={"NO_COLOR": "1"}, country="GB")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.push_screen(SelfCheckResultScreen())
+        await pilot.pause()
+        page = app.screen.query_one("#sc-result", ScrollableContainer)
+        assert page.has_focus
+        assert page.styles.border_left[0] == "solid"
+        assert not page.styles.text_style.reverse
