@@ -95,3 +95,30 @@ async def test_without_colour_the_page_shows_the_line_not_a_reversed_page() -> N
         assert page.has_focus
         assert page.styles.border_left[0] == "solid"
         assert not page.styles.text_style.reverse
+
+
+async def test_the_crisis_lines_page_and_a_long_guide_page_show_their_focus() -> None:
+    """The crisis lines (ctrl+g) and a guide page too long for the screen open with the page
+    itself focused, for reading on: the same line shows it."""
+    from safeplan.core import guide as flow
+    from safeplan.core.models import TextItem
+    from safeplan.tui.screens.guide import GuideScreen
+
+    payload = VaultPayload()
+    payload.plan.warning_signs = [TextItem(text=f"A sign written earlier, {n}") for n in range(6)]
+    flow.start(payload, "on_my_own")
+    assert payload.guide is not None
+    payload.guide = flow.move(flow.move(payload.guide, "next"), "next")
+    app, _store = app_on(payload)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+g")
+        await settle(pilot, app)
+        help_page = app.screen.query_one("#help-body", ScrollableContainer)
+        assert help_page.has_focus and help_page.styles.border_left[0] == "solid"
+        await pilot.press("escape")
+        await pilot.pause()
+        app.push_screen(GuideScreen())
+        await settle(pilot, app)
+        body = app.screen.query_one("#guide-body", ScrollableContainer)
+        assert body.has_focus and body.styles.border_left[0] == "solid"
