@@ -331,10 +331,10 @@ def main() -> int:
             "this work was in progress and seven other sessions were at work on this machine (load "
             "5 to 11), repeated runs gave app "
             "start 1.38x to 1.69x, combo 6.9x to 8.3x, crisis 6.1x to 7.4x and overdose 5.7x to "
-            "7.9x. On a quiet machine (load about 1) at the end of that day, eight runs gave app "
-            "start 1.35x to 1.52x: safeplan's own time held at 255 to 284 ms while the minimal "
-            "app's moved between 172 and 194 ms, so the app-start target (1.5x) was met in seven "
-            "of the eight. The quick paths stayed between 5.5x and 6.1x.\n\n"
+            "7.9x. On a quiet machine (load about 1) at the end of that day, ten runs gave app "
+            "start 1.34x to 1.52x: safeplan's own time held at 255 to 284 ms while the minimal "
+            "app's moved between 171 and 194 ms, so the app-start target (1.5x) was met in eight "
+            "of the ten. The quick paths stayed between 5.5x and 6.1x.\n\n"
         )
         doc.write_text(intro + table)
         print(f"written to {doc.relative_to(ROOT)}", file=sys.stderr)
