@@ -9,7 +9,7 @@ from safeplan.tui import menu
 from safeplan.tui.app import SafeplanApp
 from safeplan.tui.screens.home import HomeScreen
 
-from .conftest import SIZE, screen_text
+from .conftest import screen_text
 
 
 def test_every_entry_has_one_key_and_no_two_share_one() -> None:
